@@ -1,0 +1,50 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+LOCALE_DIRS := --ignore=.venv --ignore=static_collected --ignore=media --ignore=build
+
+.PHONY: run test lint format translations install system-packages migrations-check clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Install, migrate, load the demo data and serve http://127.0.0.1:8000
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## Install (system packages too, when missing) and run the whole test suite
+test: install system-packages
+	$(BIN)/pytest
+
+system-packages:
+	bash scripts/install-system-packages gettext chromium
+
+lint: install migrations-check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+## Collect the strings marked for translation and compile the catalogues
+translations: install
+	cd website && ../$(MANAGE) makemessages --all --no-obsolete $(LOCALE_DIRS) || true
+	$(MANAGE) makemessages --locale=en --no-obsolete $(LOCALE_DIRS)
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) build *.egg-info static_collected

@@ -1,0 +1,38 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in every language the site offers."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        languages.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+        )
+    return {"languages": languages}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The live pages directly under the site's home page marked 'show in menus'."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return Page.objects.none()
+    return site.root_page.get_children().live().public().in_menu()

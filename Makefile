@@ -42,8 +42,7 @@ migrations-check: install
 
 ## Collect the strings marked for translation and compile the catalogues
 translations: install
-	cd website && ../$(MANAGE) makemessages --all --no-obsolete $(LOCALE_DIRS) || true
-	$(MANAGE) makemessages --locale=en --no-obsolete $(LOCALE_DIRS)
+	$(MANAGE) makemessages --locale=en --no-obsolete --no-location $(LOCALE_DIRS)
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

@@ -174,6 +174,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# A signed-in member sent to the login page (e.g. from /admin/, which needs
+# staff) sees the form and a message instead of being bounced back: no loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 # After five failed attempts for one address the login is refused for five
 # minutes; allauth keeps the counters in the default cache, so production needs
 # a cache that all app servers share (see production.py).

@@ -1,0 +1,49 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+PASSWORD = "correct-horse-battery-42"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests last.
+
+    They use the live server, whose transactional tests flush the database at
+    the end, data migrations included (home page, geography); every other
+    test expects that data, so the browser tests go after them.
+    """
+    for item in items:
+        if "/browser/" in item.nodeid or item.nodeid.startswith("browser/"):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth's rate limits live in the cache: no test inherits another's counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user whose email address is verified, as after sign-up."""
+
+    def make(email="member@example.org", password=PASSWORD, **fields):
+        user = get_user_model().objects.create_user(
+            email=email, password=password, **fields
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user(
+        email="staff@lansstyrelsen.example", is_staff=True, is_superuser=True
+    )

@@ -24,7 +24,11 @@ def login(client, email, password):
 def test_signup_requires_email_verification_before_sign_in(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "new.person@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "new.person@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
         follow=True,
     )
     assert response.status_code == 200
@@ -56,7 +60,9 @@ def test_signup_with_a_registered_address_makes_no_second_account(client, make_u
     # the address is told by email instead.
     assert response.status_code == 200
     assert not response.context["user"].is_authenticated
-    assert get_user_model().objects.filter(email__iexact="taken@example.org").count() == 1
+    assert (
+        get_user_model().objects.filter(email__iexact="taken@example.org").count() == 1
+    )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["taken@example.org"]
 
@@ -120,8 +126,10 @@ def test_password_reset_sends_a_working_link(client, make_user):
         follow=True,
     )
     assert response.status_code == 200
-    assert get_user_model().objects.get(email="member@example.org").check_password(
-        new_password
+    assert (
+        get_user_model()
+        .objects.get(email="member@example.org")
+        .check_password(new_password)
     )
 
 

@@ -21,8 +21,8 @@ XSS_PAYLOADS = [
     '<object data="data:text/html,<script>alert(1)</script>"></object>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
     "<!--<script>alert(1)</script>-->",
-    '<div><style>body{display:none}</style></div>',
-    '<input autofocus onfocus=alert(1)>',
+    "<div><style>body{display:none}</style></div>",
+    "<input autofocus onfocus=alert(1)>",
 ]
 
 
@@ -41,7 +41,7 @@ def test_script_and_event_handlers_are_stripped(payload):
 
 def test_ordinary_formatting_and_links_survive():
     html = (
-        '<h2>Rubrik</h2><p>Text med <strong>fetstil</strong> och '
+        "<h2>Rubrik</h2><p>Text med <strong>fetstil</strong> och "
         '<a href="https://www.migrationsverket.se/">en länk</a>.</p>'
         "<ul><li>ett</li><li>två</li></ul>"
     )

@@ -51,7 +51,9 @@ def test_load_geography_is_idempotent_and_creates_skane_subregions():
         "Nordöstra Skåne",
         "Södra Skåne",
     ]
-    assert Municipality.objects.filter(county=skane, subregion__isnull=True).count() == 0
+    assert (
+        Municipality.objects.filter(county=skane, subregion__isnull=True).count() == 0
+    )
     assert SubRegion.objects.get(name="Nordvästra Skåne").municipalities.count() == 11
     assert (
         Municipality.objects.get(name="Helsingborg").subregion.name

@@ -40,7 +40,9 @@ def test_english_pages_carry_the_language_prefix_and_english_strings(client):
     assert 'href="/" hreflang="sv"' in text
 
 
-@override_settings(LANGUAGES=[*settings.LANGUAGES, ("ar", "Arabiska"), ("fa", "Persiska")])
+@override_settings(
+    LANGUAGES=[*settings.LANGUAGES, ("ar", "Arabiska"), ("fa", "Persiska")]
+)
 @pytest.mark.parametrize("code", ["ar", "fa"])
 def test_right_to_left_languages_turn_the_page_direction(client, code):
     response = client.get(f"/{code}/")

@@ -33,7 +33,7 @@ PEOPLE = [
         False,
         False,
         [],
-        "medlem, Studieförbundet Sensus",
+        "vanligt konto utan administration (Studieförbundet Sensus)",
     ),
 ]
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum import views as forum_views
 from website.home import views as home_views
 from website.search import views as search_views
 
@@ -22,6 +23,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("sok/", search_views.search, name="search"),
+    path("samordnare/", forum_views.coordinator_list, name="coordinators"),
+    path("forum/", include("forum.urls")),
+    path("forum/", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -33,7 +33,7 @@ PEOPLE = [
         False,
         False,
         [],
-        "vanligt konto utan administration (Studieförbundet Sensus)",
+        "medlem i Studieförbundet Sensus (nivå Dialog)",
     ),
 ]
 

@@ -3,13 +3,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from website.demo.pages import create_pages
+from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data: a Skåne county forum with its sub-regions, pages "
-        "and demo logins. Safe to run again: nothing is duplicated."
+        "Load the demo data: a Skåne county forum with its sub-regions, partner "
+        "organisations, pages and demo logins. Safe to run again: nothing is "
+        "duplicated."
     )
 
     @transaction.atomic
@@ -17,11 +19,13 @@ class Command(BaseCommand):
         call_command("load_geography", stdout=self.stdout)
         home, pages = create_pages()
         people = create_people()
+        forum, partner_logins = create_partners()
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
+        self.stdout.write(forum_summary(forum))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
-        for user, role in people:
+        for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")
         self.stdout.write(
             "\nSite: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"

@@ -1,0 +1,205 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+from website.geography.models import County, SubRegion
+
+
+class Level(models.IntegerChoices):
+    """The code's four collaboration levels; each includes everything below it."""
+
+    INFORMATION = 1, _("Information")
+    SAMRAD = 2, _("Samråd")
+    DIALOG = 3, _("Dialog")
+    PARTNERSKAP = 4, _("Partnerskap")
+
+
+class Visibility(models.IntegerChoices):
+    """Who sees a piece of forum content: everyone, or members from a level up."""
+
+    PUBLIC = 0, _("Offentlig")
+    INFORMATION = 1, _("Information och uppåt")
+    SAMRAD = 2, _("Samråd och uppåt")
+    DIALOG = 3, _("Dialog och uppåt")
+    PARTNERSKAP = 4, _("Partnerskap")
+
+
+class Forum(models.Model):
+    """A regional collaboration forum (samverkansforum), convened by an authority."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
+    county = models.ForeignKey(
+        County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="forums"
+    )
+    subregion = models.ForeignKey(
+        SubRegion,
+        verbose_name=_("delregion"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forums",
+        help_text=_("Tomt för ett forum för hela länet."),
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+    conveners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sammankallande"),
+        blank=True,
+        related_name="convened_forums",
+        help_text=_("Personer som leder forumet och ser allt innehåll i det."),
+    )
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forum")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Participation(models.Model):
+    """An organisation's collaboration level in a forum."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    level = models.PositiveSmallIntegerField(_("nivå"), choices=Level.choices)
+    since = models.DateField(_("deltar sedan"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("deltagande")
+        verbose_name_plural = _("deltaganden")
+        ordering = ["forum__name", "-level", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "forum"], name="participation_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4),
+                name="participation_level_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} i {self.forum}: {self.get_level_display()}"
+
+    def save(self, *args, changed_by=None, note="", **kwargs):
+        """Save, and log the change of level (who, when, from, to)."""
+        previous = None
+        if self.pk:
+            previous = (
+                Participation.objects.filter(pk=self.pk)
+                .values_list("level", flat=True)
+                .first()
+            )
+        super().save(*args, **kwargs)
+        if previous != self.level:
+            LevelChange.objects.create(
+                organisation=self.organisation,
+                forum=self.forum,
+                from_level=previous,
+                to_level=self.level,
+                changed_by=changed_by,
+                note=note,
+            )
+
+    def delete(self, *args, changed_by=None, note="", **kwargs):
+        LevelChange.objects.create(
+            organisation=self.organisation,
+            forum=self.forum,
+            from_level=self.level,
+            to_level=None,
+            changed_by=changed_by,
+            note=note,
+        )
+        return super().delete(*args, **kwargs)
+
+
+class LevelChange(models.Model):
+    """The log of every change of an organisation's level in a forum."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="level_changes",
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="level_changes",
+    )
+    from_level = models.PositiveSmallIntegerField(
+        _("från nivå"), choices=Level.choices, null=True, blank=True
+    )
+    to_level = models.PositiveSmallIntegerField(
+        _("till nivå"), choices=Level.choices, null=True, blank=True
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ändrad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("ändrad"), default=timezone.now)
+    note = models.TextField(_("kommentar"), blank=True)
+
+    class Meta:
+        verbose_name = _("nivåändring")
+        verbose_name_plural = _("nivåändringar")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.from_level} → {self.to_level}"
+
+
+class Coordinator(models.Model):
+    """A sub-regional TIA coordinator, listed publicly so everyone knows whom to ask."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("anställd hos"),
+        on_delete=models.PROTECT,
+        related_name="coordinators",
+    )
+    subregion = models.ForeignKey(
+        SubRegion,
+        verbose_name=_("delregion"),
+        on_delete=models.PROTECT,
+        related_name="coordinators",
+    )
+    email = models.EmailField(_("e-post"))
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("konto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coordinator_roles",
+    )
+
+    class Meta:
+        verbose_name = _("delregional samordnare")
+        verbose_name_plural = _("delregionala samordnare")
+        ordering = ["subregion__county__name", "subregion__name", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.subregion})"

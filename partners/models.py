@@ -1,0 +1,299 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from website.geography.models import Municipality, SubRegion
+
+from .validators import normalise_organisation_number, validate_organisation_number
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def with_directory_relations(self):
+        """What directory lists and pages read, fetched in a fixed number of queries."""
+        return self.prefetch_related("municipalities", "subregions")
+
+
+class Organisation(models.Model):
+    """An organisation that arranges activities or takes part in a forum."""
+
+    class Kind(models.TextChoices):
+        AUTHORITY = "authority", _("Myndighet")
+        MUNICIPALITY = "municipality", _("Kommun")
+        STUDY_ASSOCIATION = "study_association", _("Studieförbund")
+        FOLK_HIGH_SCHOOL = "folk_high_school", _("Folkhögskola")
+        NON_PROFIT = "non_profit", _("Idéburen organisation")
+        FAITH_COMMUNITY = "faith_community", _("Trossamfund")
+        REGION = "region", _("Region")
+        OTHER = "other", _("Annan")
+
+    name = models.CharField(_("namn"), max_length=200)
+    slug = models.SlugField(_("kortnamn"), max_length=200, unique=True)
+    kind = models.CharField(_("typ"), max_length=32, choices=Kind.choices)
+    organisation_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text=_("Tio siffror, t.ex. 802002-1234."),
+    )
+    website = models.URLField(_("webbplats"), blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("kommuner där organisationen verkar"),
+        blank=True,
+        related_name="organisations",
+    )
+    subregions = models.ManyToManyField(
+        SubRegion,
+        verbose_name=_("delregioner där organisationen verkar"),
+        blank=True,
+        related_name="organisations",
+    )
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.organisation_number == "":
+            self.organisation_number = None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.organisation_number:
+            self.organisation_number = normalise_organisation_number(
+                self.organisation_number
+            )
+
+    def is_admin(self, user):
+        return (
+            self.memberships.active()
+            .filter(user=user, role=Membership.Role.ADMIN)
+            .exists()
+        )
+
+
+class ContactPerson(models.Model):
+    """Someone to contact at an organisation; public or shown to forum members only."""
+
+    class Scope(models.TextChoices):
+        REGIONAL = "regional", _("Regional kontakt")
+        LOCAL = "local", _("Lokal kontakt")
+        OTHER = "other", _("Kontaktperson")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Offentlig")
+        MEMBERS = "members", _("Bara för forumets medlemmar")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contact_persons",
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    role = models.CharField(_("roll"), max_length=200, blank=True)
+    scope = models.CharField(
+        _("slags kontakt"), max_length=16, choices=Scope.choices, default=Scope.OTHER
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    visibility = models.CharField(
+        _("synlighet"),
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+    )
+
+    class Meta:
+        verbose_name = _("kontaktperson")
+        verbose_name_plural = _("kontaktpersoner")
+        ordering = ["scope", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Membership.Status.ACTIVE)
+
+    def pending(self):
+        return self.filter(status=Membership.Status.PENDING)
+
+
+class Membership(models.Model):
+    """A person's membership of an organisation; what gives them its forum level."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Medlem")
+        ADMIN = "admin", _("Organisationsadministratör")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Väntar på godkännande")
+        ACTIVE = "active", _("Aktiv")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(
+        _("roll"), max_length=16, choices=Role.choices, default=Role.MEMBER
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_unique_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+
+def invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + timedelta(days=Invitation.VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """An invitation by email to join an organisation; works once, then expires."""
+
+    VALID_DAYS = 14
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-post"))
+    role = models.CharField(
+        _("roll"),
+        max_length=16,
+        choices=Membership.Role.choices,
+        default=Membership.Role.MEMBER,
+    )
+    token = models.CharField(max_length=64, unique=True, default=invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inbjuden av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skickad"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("gäller till"), default=invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepterad"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepterad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class Agreement(models.Model):
+    """A partnership agreement (överenskommelse) between an organisation and a forum."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="agreements",
+    )
+    forum = models.ForeignKey(
+        "forum.Forum",
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="agreements",
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    valid_from = models.DateField(_("gäller från"))
+    valid_until = models.DateField(_("gäller till"))
+    delegated_tasks = models.TextField(_("delegerade uppgifter"), blank=True)
+    signed_document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("undertecknad överenskommelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("överenskommelse")
+        verbose_name_plural = _("överenskommelser")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="agreement_period_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.organisation})"

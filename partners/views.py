@@ -1,0 +1,149 @@
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+
+from forum.access import is_convener, level_in
+from forum.models import Level, LevelChange, Participation
+from forum.views import forum_for
+
+from .forms import DirectoryFilterForm
+from .models import ContactPerson
+
+
+def filtered_participations(forum, filters):
+    participations = Participation.objects.filter(forum=forum)
+    if filters.get("q"):
+        q = filters["q"]
+        participations = participations.filter(
+            Q(organisation__name__icontains=q)
+            | Q(organisation__description__icontains=q)
+        )
+    if filters.get("subregion"):
+        participations = participations.filter(
+            organisation__subregions=filters["subregion"]
+        )
+    if filters.get("municipality"):
+        participations = participations.filter(
+            organisation__municipalities=filters["municipality"]
+        )
+    if filters.get("kind"):
+        participations = participations.filter(organisation__kind=filters["kind"])
+    return participations.distinct()
+
+
+@login_required
+def directory(request, slug):
+    """Members only: the organisations in the forum, grouped by level."""
+    forum = forum_for(request, slug, "view_members")
+    form = DirectoryFilterForm(request.GET or None, county=forum.county)
+    filters = form.valid_filters() if request.GET else {}
+    participations = (
+        filtered_participations(forum, filters)
+        .select_related("organisation")
+        .prefetch_related("organisation__subregions")
+        .order_by("-level", "organisation__name")
+    )
+    groups = {level: [] for level in reversed(Level)}
+    for participation in participations:
+        groups[participation.level].append(participation)
+    return TemplateResponse(
+        request,
+        "partners/directory.html",
+        {
+            "forum": forum,
+            "form": form,
+            "ignored": bool(request.GET) and bool(form.errors),
+            "groups": [(Level(level), items) for level, items in groups.items()],
+            "count": sum(len(items) for items in groups.values()),
+            "is_convener": is_convener(request.user, forum),
+        },
+    )
+
+
+@login_required
+def organisation_detail(request, slug, organisation_slug):
+    forum = forum_for(request, slug, "view_members")
+    participation = get_object_or_404(
+        Participation.objects.select_related("organisation").prefetch_related(
+            "organisation__subregions",
+            "organisation__municipalities",
+            Prefetch(
+                "organisation__contact_persons",
+                queryset=ContactPerson.objects.order_by("scope", "name"),
+            ),
+        ),
+        forum=forum,
+        organisation__slug=organisation_slug,
+    )
+    history = LevelChange.objects.filter(
+        forum=forum, organisation=participation.organisation
+    ).select_related("changed_by")
+    return TemplateResponse(
+        request,
+        "partners/organisation_detail.html",
+        {
+            "forum": forum,
+            "participation": participation,
+            "organisation": participation.organisation,
+            "history": history,
+            "my_level": Level(level_in(request.user, forum)),
+        },
+    )
+
+
+CSV_COLUMNS = [
+    "organisation",
+    "organisationsnummer",
+    "typ",
+    "nivå",
+    "deltar sedan",
+    "delregioner",
+    "webbplats",
+    "e-post",
+    "telefon",
+    "kontaktpersoner",
+]
+
+
+@login_required
+def directory_csv(request, slug):
+    """Conveners only: the forum's organisations as CSV, for a spreadsheet."""
+    forum = forum_for(request, slug, "export")
+    participations = (
+        Participation.objects.filter(forum=forum)
+        .select_related("organisation")
+        .prefetch_related("organisation__subregions", "organisation__contact_persons")
+        .order_by("-level", "organisation__name")
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="partner-{slugify(forum.slug)}.csv"'
+    )
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for participation in participations:
+        organisation = participation.organisation
+        writer.writerow(
+            [
+                organisation.name,
+                organisation.organisation_number or "",
+                organisation.get_kind_display(),
+                participation.get_level_display(),
+                participation.since.isoformat(),
+                "; ".join(s.name for s in organisation.subregions.all()),
+                organisation.website,
+                organisation.email,
+                organisation.phone,
+                "; ".join(
+                    f"{c.name} <{c.email}>" if c.email else c.name
+                    for c in organisation.contact_persons.all()
+                ),
+            ]
+        )
+    return response

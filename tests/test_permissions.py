@@ -1,0 +1,140 @@
+"""The permission matrix: every URL of the private side × every kind of person.
+
+A URL pattern of the rooms that this matrix does not cover fails the last
+test, so a new view cannot skip the access rule unnoticed.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from forum.models import Level
+from partners.models import Membership
+from tests.factories import (
+    ForumFactory,
+    MembershipFactory,
+    ParticipationFactory,
+    UserFactory,
+)
+
+ROLES = [
+    "anonymous",
+    "information",
+    "samrad",
+    "dialog",
+    "partnerskap",
+    "other_forum",
+    "org_admin",
+    "convener",
+    "staff",
+]
+
+LOGIN = "login"  # a redirect to the sign-in page
+MEMBERS = dict.fromkeys(ROLES, 200) | {"anonymous": LOGIN, "other_forum": 403}
+SIGNED_IN = dict.fromkeys(ROLES, 200) | {"anonymous": LOGIN}
+CONVENERS = dict.fromkeys(ROLES, 403) | {
+    "anonymous": LOGIN,
+    "convener": 200,
+    "staff": 200,
+}
+EVERYONE = dict.fromkeys(ROLES, 200)
+# Wagtail sends everyone without admin access to the sign-in page.
+ADMIN = dict.fromkeys(ROLES, LOGIN) | {"staff": 200}
+
+# route name → (URL, expected answer per role)
+MATRIX = {
+    "coordinators": ("/samordnare/", EVERYONE),
+    "forum:forum_list": ("/forum/", SIGNED_IN),
+    "forum:forum_detail": ("/forum/tia-skane/", MEMBERS),
+    "partners:directory": ("/forum/tia-skane/partner/", MEMBERS),
+    "partners:organisation_detail": ("/forum/tia-skane/partner/sensus/", MEMBERS),
+    "partners:directory_csv": ("/forum/tia-skane/partner/export.csv", CONVENERS),
+    # The admin views that log level changes with the person who made them.
+    "wagtailsnippets_forum_participation:add": (
+        "/admin/snippets/forum/participation/add/",
+        ADMIN,
+    ),
+    "wagtailsnippets_forum_participation:edit": (
+        "/admin/snippets/forum/participation/edit/{participation}/",
+        ADMIN,
+    ),
+    "wagtailsnippets_forum_participation:delete": (
+        "/admin/snippets/forum/participation/delete/{participation}/",
+        ADMIN,
+    ),
+}
+
+# The apps whose URLs the matrix must cover.
+COVERED_MODULES = ("forum.", "partners.", "events.", "knowledge.")
+
+
+@pytest.fixture
+def people(db):
+    forum = ForumFactory(slug="tia-skane")
+    other = ForumFactory(slug="annat-forum")
+    sensus_participation = ParticipationFactory(
+        forum=forum, level=Level.SAMRAD, organisation__slug="sensus"
+    )
+    sensus = sensus_participation.organisation
+    people = {"anonymous": None, "_participation": sensus_participation.pk}
+    for name, level in [
+        ("information", Level.INFORMATION),
+        ("samrad", Level.SAMRAD),
+        ("dialog", Level.DIALOG),
+        ("partnerskap", Level.PARTNERSKAP),
+    ]:
+        participation = ParticipationFactory(forum=forum, level=level)
+        people[name] = MembershipFactory(organisation=participation.organisation).user
+    outsider = ParticipationFactory(forum=other, level=Level.PARTNERSKAP)
+    people["other_forum"] = MembershipFactory(organisation=outsider.organisation).user
+    people["org_admin"] = MembershipFactory(
+        organisation=sensus, role=Membership.Role.ADMIN
+    ).user
+    people["convener"] = UserFactory()
+    forum.conveners.add(people["convener"])
+    people["staff"] = UserFactory(is_staff=True, is_superuser=True)
+    return people
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(client, people, name, role):
+    url, expected = MATRIX[name]
+    url = url.format(participation=people["_participation"])
+    if people[role] is not None:
+        client.force_login(people[role])
+    response = client.get(url)
+    if expected[role] == LOGIN:
+        assert response.status_code == 302, (name, role)
+        assert response["Location"].startswith("/accounts/login/?next=")
+    else:
+        assert response.status_code == expected[role], (name, role)
+
+
+def test_membership_removed_or_level_lowered_applies_on_the_next_request(
+    client, people
+):
+    user = people["information"]
+    client.force_login(user)
+    assert client.get("/forum/tia-skane/partner/").status_code == 200
+    user.memberships.all().delete()
+    assert client.get("/forum/tia-skane/partner/").status_code == 403
+
+
+def iter_patterns(resolver, prefix=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{pattern.namespace}:" if pattern.namespace else ""
+            yield from iter_patterns(pattern, prefix + namespace)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + (pattern.name or ""), pattern.callback.__module__
+
+
+def test_every_private_url_is_in_the_matrix():
+    routes = {
+        name
+        for name, module in iter_patterns(get_resolver())
+        if module.startswith(COVERED_MODULES)
+    }
+    assert routes, "no URLs found: the resolver walk is broken"
+    missing = routes - set(MATRIX)
+    assert not missing, f"URLs without a row in the permission matrix: {missing}"

@@ -4,7 +4,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Agreement, ContactPerson, Invitation, Membership, Organisation
+from .models import Agreement, ContactPerson, Membership, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -48,15 +48,6 @@ class MembershipViewSet(SnippetViewSet):
     search_fields = ["user__email", "organisation__name"]
 
 
-class InvitationViewSet(SnippetViewSet):
-    model = Invitation
-    icon = "mail"
-    menu_label = _("Inbjudningar")
-    list_display = ["email", "organisation", "role", "expires_at", "accepted_at"]
-    search_fields = ["email", "organisation__name"]
-    panels = [FieldPanel("organisation"), FieldPanel("email"), FieldPanel("role")]
-
-
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "doc-full"
@@ -74,7 +65,6 @@ class PartnersGroup(ViewSetGroup):
         OrganisationViewSet,
         ContactPersonViewSet,
         MembershipViewSet,
-        InvitationViewSet,
         AgreementViewSet,
     )
 

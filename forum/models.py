@@ -203,3 +203,79 @@ class Coordinator(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.subregion})"
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ParticipationApplication.Status.PENDING)
+
+
+class ParticipationApplication(models.Model):
+    """An organisation's request to take part in a forum at a level."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Väntar på beslut")
+        APPROVED = "approved", _("Godkänd")
+        DECLINED = "declined", _("Avslagen")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="forum_applications",
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+    requested_level = models.PositiveSmallIntegerField(
+        _("önskad nivå"), choices=Level.choices
+    )
+    motivation = models.TextField(
+        _("motivering"),
+        max_length=2000,
+        help_text=_("Några meningar om vad organisationen gör och vill bidra med."),
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sökande"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_applications",
+    )
+    created_at = models.DateTimeField(_("inkommen"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    granted_level = models.PositiveSmallIntegerField(
+        _("beviljad nivå"), choices=Level.choices, null=True, blank=True
+    )
+    reason = models.TextField(_("motivering till beslutet"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslutad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beslutad"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ansökan om deltagande")
+        verbose_name_plural = _("ansökningar om deltagande")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "forum"],
+                condition=models.Q(status="pending"),
+                name="one_pending_application_per_forum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.forum}"

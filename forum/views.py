@@ -1,10 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partners.notify import notify
+from partners.permissions import organisation_for_admin
 
 from .access import can, forums_of, is_convener, level_in
-from .models import Coordinator, Forum, Level
+from .forms import ApplicationForm, DecisionForm
+from .models import Coordinator, Forum, Level, Participation, ParticipationApplication
 
 
 def forum_for(request, slug, action="view_members"):
@@ -35,6 +44,7 @@ def forum_detail(request, slug):
             "forum": forum,
             "my_level": Level(level),
             "is_convener": is_convener(request.user, forum),
+            "pending_applications": forum.applications.pending().count(),
             "levels": [(choice, choice <= level) for choice in Level],
         },
     )
@@ -47,4 +57,123 @@ def coordinator_list(request):
     )
     return TemplateResponse(
         request, "forum/coordinator_list.html", {"coordinators": coordinators}
+    )
+
+
+@login_required
+def apply(request, organisation_slug):
+    """An organisation admin applies for the organisation to join a forum."""
+    organisation = organisation_for_admin(request, organisation_slug)
+    form = ApplicationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.instance.applicant = request.user
+        application = form.save()
+        conveners = list(application.forum.conveners.values_list("email", flat=True))
+        if conveners:
+            notify(
+                conveners,
+                "forum/email/application_received.txt",
+                {
+                    "application": application,
+                    "url": request.build_absolute_uri(
+                        reverse("forum:applications", args=[application.forum.slug])
+                    ),
+                },
+            )
+        messages.success(
+            request,
+            _("Ansökan är skickad. Du får besked via e-post och här på sidan."),
+        )
+        return redirect("partners:organisation_dashboard", organisation.slug)
+    return TemplateResponse(
+        request,
+        "forum/application_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def applications(request, slug):
+    """Conveners: the applications to the forum, open ones first."""
+    forum = forum_for(request, slug, "decide_application")
+    items = forum.applications.select_related(
+        "organisation", "applicant", "decided_by"
+    ).order_by("status", "-created_at")
+    pending = [a for a in items if a.status == ParticipationApplication.Status.PENDING]
+    decided = [a for a in items if a.status != ParticipationApplication.Status.PENDING]
+    return TemplateResponse(
+        request,
+        "forum/application_list.html",
+        {"forum": forum, "pending": pending, "decided": decided},
+    )
+
+
+@login_required
+def decide_application(request, slug, application_id):
+    """A convener approves, at the asked or another level, or declines with a reason."""
+    forum = forum_for(request, slug, "decide_application")
+    application = get_object_or_404(
+        forum.applications.select_related("organisation", "applicant"),
+        pk=application_id,
+    )
+    if application.status != ParticipationApplication.Status.PENDING:
+        messages.error(request, _("Ansökan är redan avgjord."))
+        return redirect("forum:applications", forum.slug)
+    form = DecisionForm(
+        request.POST or None, initial={"level": application.requested_level}
+    )
+    if request.method == "POST" and form.is_valid():
+        record_decision(application, form.cleaned_data, request.user)
+        notify_decision(request, application)
+        messages.success(
+            request, _("Beslutet är sparat och den sökande har fått besked.")
+        )
+        return redirect("forum:applications", forum.slug)
+    return TemplateResponse(
+        request,
+        "forum/application_decide.html",
+        {"forum": forum, "application": application, "form": form},
+    )
+
+
+@transaction.atomic
+def record_decision(application, data, convener):
+    application.decided_by = convener
+    application.decided_at = timezone.now()
+    application.reason = data.get("reason", "").strip()
+    if data["decision"] == "approve":
+        application.status = ParticipationApplication.Status.APPROVED
+        application.granted_level = data["level"]
+        participation = Participation.objects.filter(
+            organisation=application.organisation, forum=application.forum
+        ).first() or Participation(
+            organisation=application.organisation, forum=application.forum
+        )
+        participation.level = application.granted_level
+        participation.save(changed_by=convener, note=_("Ansökan godkänd."))
+    else:
+        application.status = ParticipationApplication.Status.DECLINED
+    application.save()
+
+
+def notify_decision(request, application):
+    recipients = set(
+        application.organisation.memberships.active()
+        .filter(role="admin")
+        .values_list("user__email", flat=True)
+    )
+    if application.applicant:
+        recipients.add(application.applicant.email)
+    notify(
+        sorted(recipients),
+        "forum/email/application_decided.txt",
+        {
+            "application": application,
+            "url": request.build_absolute_uri(
+                reverse(
+                    "partners:organisation_dashboard",
+                    args=[application.organisation.slug],
+                )
+            ),
+        },
     )

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from website.geography.models import Municipality, SubRegion
+from website.geography.reference import swedish_slug
 
 from .models import Organisation
+from .validators import normalise_organisation_number
 
 
 class DirectoryFilterForm(forms.Form):
@@ -45,3 +47,111 @@ class DirectoryFilterForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name not in self.errors and value
         }
+
+
+class OrganisationForm(forms.ModelForm):
+    """Registering or editing an organisation on the site."""
+
+    # Longer than the stored NNNNNN-NNNN, so that a number typed with spaces
+    # reaches the check that says what is wrong with it.
+    organisation_number = forms.CharField(
+        label=_("Organisationsnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Tio siffror, t.ex. 802002-1234."),
+    )
+    website = forms.URLField(
+        label=_("Webbplats"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "organisation_number",
+            "website",
+            "email",
+            "phone",
+            "description",
+            "subregions",
+            "municipalities",
+        ]
+        widgets = {
+            "subregions": forms.CheckboxSelectMultiple,
+            "municipalities": forms.SelectMultiple(attrs={"size": 8}),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subregions"].queryset = SubRegion.objects.select_related("county")
+        self.fields["municipalities"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipalities"].help_text = _(
+            "Håll ned Ctrl (Cmd på Mac) för att välja flera."
+        )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        taken = Organisation.objects.filter(name__iexact=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _(
+                    "Det finns redan en organisation med det namnet. Be att få "
+                    "ansluta till den i stället."
+                )
+            )
+        return name
+
+    def clean_organisation_number(self):
+        number = self.cleaned_data.get("organisation_number")
+        if not number:
+            return None
+        number = normalise_organisation_number(number)
+        taken = Organisation.objects.filter(organisation_number=number)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _(
+                    "Organisationsnumret är redan registrerat för %(name)s. "
+                    "Be att få ansluta till den i stället."
+                )
+                % {"name": taken.get().name}
+            )
+        return number
+
+    def save(self, commit=True):
+        organisation = super().save(commit=False)
+        if not organisation.slug:
+            organisation.slug = unique_slug(organisation.name)
+        if commit:
+            organisation.save()
+            self.save_m2m()
+        return organisation
+
+
+def unique_slug(name):
+    base = swedish_slug(name)[:180] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class MembershipRequestForm(forms.Form):
+    """A person asks to join an organisation that is already registered."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Välj organisation"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(
+            memberships__user=user
+        ).order_by("name")

@@ -59,6 +59,9 @@ def test_demo_forum_has_all_levels_and_a_login_for_each():
         assert level_in(user, forum) == level, email
     outsider = User.objects.get(email="lars.mattsson@ystads-kommun.example")
     assert level_in(outsider, forum) == 0
+    # Queues with something in them: an application and a request to join.
+    assert forum.applications.pending().get().organisation.slug == "ystads-kommun"
+    assert Organisation.objects.get(slug="sensus").memberships.pending().exists()
     assert Organisation.objects.get(slug="sensus").is_admin(
         User.objects.get(email="hassan.ahmadi@sensus.example")
     )

@@ -7,11 +7,12 @@ test, so a new view cannot skip the access rule unnoticed.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from forum.models import Level
-from partners.models import Membership
+from forum.models import Level, ParticipationApplication
+from partners.models import Invitation, Membership
 from tests.factories import (
     ForumFactory,
     MembershipFactory,
+    OrganisationFactory,
     ParticipationFactory,
     UserFactory,
 )
@@ -37,6 +38,11 @@ CONVENERS = dict.fromkeys(ROLES, 403) | {
     "staff": 200,
 }
 EVERYONE = dict.fromkeys(ROLES, 200)
+ORG_ADMINS = dict.fromkeys(ROLES, 403) | {
+    "anonymous": LOGIN,
+    "org_admin": 200,
+    "staff": 200,
+}
 # Wagtail sends everyone without admin access to the sign-in page.
 ADMIN = dict.fromkeys(ROLES, LOGIN) | {"staff": 200}
 
@@ -48,6 +54,27 @@ MATRIX = {
     "partners:directory": ("/forum/tia-skane/partner/", MEMBERS),
     "partners:organisation_detail": ("/forum/tia-skane/partner/sensus/", MEMBERS),
     "partners:directory_csv": ("/forum/tia-skane/partner/export.csv", CONVENERS),
+    "partners:my_organisations": ("/organisationer/", SIGNED_IN),
+    "partners:organisation_register": ("/organisationer/ny/", SIGNED_IN),
+    "partners:membership_request": ("/organisationer/anslut/", SIGNED_IN),
+    "partners:organisation_dashboard": ("/organisationer/sensus/", ORG_ADMINS),
+    "partners:organisation_edit": ("/organisationer/sensus/redigera/", ORG_ADMINS),
+    "partners:membership_decide": (
+        "POST /organisationer/sensus/medlemmar/{pending_membership}/",
+        ORG_ADMINS | {"org_admin": 302, "staff": 302},
+    ),
+    "partners:invitation_create": (
+        "/organisationer/sensus/inbjudningar/ny/",
+        ORG_ADMINS,
+    ),
+    # The invitation page itself is open: it tells each visitor what to do.
+    "partners:invitation_accept": ("/inbjudan/{token}/", EVERYONE),
+    "forum:apply": ("/forum/ansok/sensus/", ORG_ADMINS),
+    "forum:applications": ("/forum/tia-skane/ansokningar/", CONVENERS),
+    "forum:application_decide": (
+        "/forum/tia-skane/ansokningar/{application}/",
+        CONVENERS,
+    ),
     # The admin views that log level changes with the person who made them.
     "wagtailsnippets_forum_participation:add": (
         "/admin/snippets/forum/participation/add/",
@@ -89,6 +116,19 @@ def people(db):
     people["org_admin"] = MembershipFactory(
         organisation=sensus, role=Membership.Role.ADMIN
     ).user
+    people["_pending_membership"] = MembershipFactory(
+        organisation=sensus, status=Membership.Status.PENDING
+    ).pk
+    people["_token"] = Invitation.objects.create(
+        organisation=sensus, email="invited@example.org"
+    ).token
+    applicant = OrganisationFactory(slug="ny-forening")
+    people["_application"] = ParticipationApplication.objects.create(
+        organisation=applicant,
+        forum=forum,
+        requested_level=Level.SAMRAD,
+        motivation="Vi vill vara med.",
+    ).pk
     people["convener"] = UserFactory()
     forum.conveners.add(people["convener"])
     people["staff"] = UserFactory(is_staff=True, is_superuser=True)
@@ -99,10 +139,19 @@ def people(db):
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_permission_matrix(client, people, name, role):
     url, expected = MATRIX[name]
-    url = url.format(participation=people["_participation"])
+    method, _, url = url.rpartition(" ")
+    url = url.format(
+        participation=people["_participation"],
+        pending_membership=people["_pending_membership"],
+        token=people["_token"],
+        application=people["_application"],
+    )
     if people[role] is not None:
         client.force_login(people[role])
-    response = client.get(url)
+    if method == "POST":
+        response = client.post(url, {"decision": "decline"})
+    else:
+        response = client.get(url)
     if expected[role] == LOGIN:
         assert response.status_code == 302, (name, role)
         assert response["Location"].startswith("/accounts/login/?next=")

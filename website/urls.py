@@ -25,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("samordnare/", forum_views.coordinator_list, name="coordinators"),
     path("forum/", include("forum.urls")),
-    path("forum/", include("partners.urls")),
+    path("", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

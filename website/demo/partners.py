@@ -16,7 +16,14 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
-from forum.models import Coordinator, Forum, Level, LevelChange, Participation
+from forum.models import (
+    Coordinator,
+    Forum,
+    Level,
+    LevelChange,
+    Participation,
+    ParticipationApplication,
+)
 from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.demo.people import DEMO_PASSWORD, create_people
 from website.geography.models import County, Municipality, SubRegion
@@ -429,8 +436,8 @@ PARTNER_PEOPLE = [
         "Lars",
         "Mattsson",
         "ystads-kommun",
-        MEMBER,
-        "medlem i Ystads kommun, som inte deltar i något forum",
+        ADMIN,
+        "administratör för Ystads kommun, som har ansökt om att delta",
     ),
 ]
 LEVEL_LOGINS = {
@@ -499,7 +506,31 @@ def create_partners():
         add_member(people[email], orgs[slug], role)
     create_coordinators(orgs, people)
     create_agreements(forum, orgs)
+    create_open_requests(forum, orgs, logins)
     return forum, logins
+
+
+def create_open_requests(forum, orgs, logins):
+    """Things waiting for a decision, so conveners and admins see their queues."""
+    ystad = orgs["ystads-kommun"]
+    applicant = next(u for u, _ in logins if u.email.endswith("ystads-kommun.example"))
+    if not ParticipationApplication.objects.filter(organisation=ystad).exists():
+        ParticipationApplication.objects.create(
+            organisation=ystad,
+            forum=forum,
+            requested_level=Level.SAMRAD,
+            motivation=(
+                "Ystads kommun har ett nytt anläggningsboende och vill lämna "
+                "synpunkter på länets plan för tidiga insatser i södra Skåne."
+            ),
+            applicant=applicant,
+        )
+    newcomer = demo_user("johan.ek@sensus.example", "Johan", "Ek")
+    Membership.objects.get_or_create(
+        user=newcomer,
+        organisation=orgs["sensus"],
+        defaults={"status": Membership.Status.PENDING},
+    )
 
 
 def create_forum(convener):

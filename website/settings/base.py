@@ -241,3 +241,7 @@ LOGGING = {
     # One line per background task is noise; failures are still logged.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Background tasks (django-tasks, Django's task API): run at once in this
+# process by default; a worker backend can take over in production.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("samordnare/", forum_views.coordinator_list, name="coordinators"),
     path("forum/", include("forum.urls")),
     path("", include("partners.urls")),
+    path("", include("website.directory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

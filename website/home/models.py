@@ -26,7 +26,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.GuidancePage"]
+    subpage_types = ["home.GuidancePage", "directory.DirectoryPage"]
     max_count = 1
 
     class Meta:
@@ -54,7 +54,7 @@ class GuidancePage(Page):
     ]
 
     parent_page_types = ["home.HomePage", "home.GuidancePage"]
-    subpage_types = ["home.GuidancePage"]
+    subpage_types = ["home.GuidancePage", "directory.DirectoryPage"]
 
     class Meta:
         verbose_name = _("vägledningssida")

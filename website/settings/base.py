@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Ours, first so that our templates override those of the libraries.
     "website.home",
     "website.geography",
+    "website.directory",
     "website.users",
     "website.images",
     "website.documents",
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_filters",
     # Sign-in
     "allauth",
     "allauth.account",

@@ -1,14 +1,18 @@
 """`manage.py seed_demo`, which `make run` calls every time."""
 
+from datetime import timedelta
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
 from forum.access import level_in
 from forum.models import Coordinator, Forum, Level, LevelChange, Participation
 from partners.models import ContactPerson, Membership, Organisation
+from website.directory.models import Activity, DirectoryPage, TravelRoute
 from website.geography.models import Municipality, SubRegion
 from website.home.models import ContactSettings, GuidancePage
 
@@ -28,6 +32,8 @@ def counts():
         "participations": Participation.objects.count(),
         "level_changes": LevelChange.objects.count(),
         "coordinators": Coordinator.objects.count(),
+        "activities": Activity.objects.count(),
+        "travel_routes": TravelRoute.objects.count(),
     }
 
 
@@ -98,3 +104,46 @@ def test_demo_logins_work_with_verified_addresses(client):
     staff = PEOPLE[0][0]
     client.post("/accounts/login/", {"login": staff, "password": DEMO_PASSWORD})
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_activities_cover_the_county(client):
+    call_command("seed_demo")
+    today = timezone.localdate()
+    skane = Municipality.objects.filter(county__code="12")
+    assert skane.count() == 33
+    assert not skane.filter(activities=None).exists()
+    assert not skane.exclude(activities__status=Activity.Status.PUBLISHED).exists()
+    assert set(Activity.objects.values_list("category", flat=True)) == set(
+        Activity.Category
+    )
+    assert Activity.objects.current(today).filter(start_date__lte=today).exists()
+    for status in Activity.Status:
+        assert Activity.objects.filter(status=status).exists(), status
+    ended = Activity.objects.filter(status=Activity.Status.ENDED, end_date__lt=today)
+    assert ended.exists()
+    assert Activity.objects.filter(target_group=Activity.TargetGroup.WOMEN).exists()
+    assert Activity.objects.exclude(exdates=[]).exists()
+    # Some want reconfirming, so the reminder has work.
+    stale = Activity.objects.current(today).filter(
+        last_confirmed__lt=today - timedelta(days=90)
+    )
+    assert stale.exists()
+    for activity in Activity.objects.select_related("organisation", "municipality"):
+        activity.full_clean()  # TIA grants have a reference, sign-ups a link …
+        org = activity.organisation
+        if org.municipalities.exists():  # organisers work where they are based
+            assert org.municipalities.filter(pk=activity.municipality_id).exists()
+        else:
+            subregion = activity.municipality.subregion_id
+            assert org.subregions.filter(pk=subregion).exists()
+        contact = activity.contact_person
+        assert contact is None or contact.visibility == "public", activity
+    in_force = TravelRoute.objects.in_force(today)
+    assert in_force.exists()
+    assert TravelRoute.objects.exclude(pk__in=in_force).exists()  # some expired
+
+    page = DirectoryPage.objects.live().get()
+    assert page.show_in_menus
+    assert "Hitta aktiviteter" in client.get("/").content.decode()  # in the menu
+    assert page.url == "/aktiviteter/"
+    assert client.get("/aktiviteter/").status_code == 200

@@ -4,10 +4,12 @@ A URL pattern of the rooms that this matrix does not cover fails the last
 test, so a new view cannot skip the access rule unnoticed.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from forum.models import Level, ParticipationApplication
+from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
 from tests.factories import (
     ForumFactory,
@@ -16,6 +18,8 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+from website.directory.models import Activity, Language
+from website.geography.models import County, Municipality, SubRegion
 
 ROLES = [
     "anonymous",
@@ -38,9 +42,20 @@ CONVENERS = dict.fromkeys(ROLES, 403) | {
     "staff": 200,
 }
 EVERYONE = dict.fromkeys(ROLES, 200)
+# Not published yet: public pages and feeds do not show it to anybody.
+NOBODY = dict.fromkeys(ROLES, 404)
 ORG_ADMINS = dict.fromkeys(ROLES, 403) | {
     "anonymous": LOGIN,
     "org_admin": 200,
+    "staff": 200,
+}
+# The activity pages are open to every active member of the organisation; in
+# this matrix, sensus's only member is its admin.
+ORG_MEMBERS = ORG_ADMINS
+# The convener is also the coordinator of the sub-region of sensus's activity.
+REVIEWERS = dict.fromkeys(ROLES, 403) | {
+    "anonymous": LOGIN,
+    "convener": 200,
     "staff": 200,
 }
 # Wagtail sends everyone without admin access to the sign-in page.
@@ -75,6 +90,35 @@ MATRIX = {
         "/forum/tia-skane/ansokningar/{application}/",
         CONVENERS,
     ),
+    # An organisation's own activities, and the coordinators' review.
+    "directory:activity_list": ("/organisationer/sensus/aktiviteter/", ORG_MEMBERS),
+    "directory:activity_create": (
+        "/organisationer/sensus/aktiviteter/ny/",
+        ORG_MEMBERS,
+    ),
+    "directory:activity_edit": (
+        "/organisationer/sensus/aktiviteter/{activity}/",
+        ORG_MEMBERS,
+    ),
+    "directory:activity_submit": (
+        "POST /organisationer/sensus/aktiviteter/{activity}/skicka/",
+        ORG_MEMBERS | {"org_admin": 302, "staff": 302},
+    ),
+    "directory:activity_confirm": (
+        "/organisationer/sensus/aktiviteter/{activity}/bekrafta/",
+        ORG_MEMBERS,
+    ),
+    "directory:activity_end": (
+        "POST /organisationer/sensus/aktiviteter/{activity}/avsluta/",
+        ORG_MEMBERS | {"org_admin": 302, "staff": 302},
+    ),
+    "directory:activity_history": (
+        "/organisationer/sensus/aktiviteter/{activity}/historik/",
+        ORG_MEMBERS,
+    ),
+    "directory:review_queue": ("/granskning/aktiviteter/", REVIEWERS),
+    "directory:review": ("/granskning/aktiviteter/{activity}/", REVIEWERS),
+    "activity_ics": ("/ical/aktivitet/{activity}.ics", NOBODY),
     # The admin views that log level changes with the person who made them.
     "wagtailsnippets_forum_participation:add": (
         "/admin/snippets/forum/participation/add/",
@@ -88,10 +132,25 @@ MATRIX = {
         "/admin/snippets/forum/participation/delete/{participation}/",
         ADMIN,
     ),
+    # The admin views that record staff edits in the activity's history.
+    "wagtailsnippets_directory_activity:add": (
+        "/admin/snippets/directory/activity/add/",
+        ADMIN,
+    ),
+    "wagtailsnippets_directory_activity:edit": (
+        "/admin/snippets/directory/activity/edit/{activity_pk}/",
+        ADMIN,
+    ),
 }
 
 # The apps whose URLs the matrix must cover.
-COVERED_MODULES = ("forum.", "partners.", "events.", "knowledge.")
+COVERED_MODULES = (
+    "forum.",
+    "partners.",
+    "events.",
+    "knowledge.",
+    "website.directory.",
+)
 
 
 @pytest.fixture
@@ -131,6 +190,35 @@ def people(db):
     ).pk
     people["convener"] = UserFactory()
     forum.conveners.add(people["convener"])
+    # A submitted activity of sensus in Lund, whose sub-region the convener
+    # coordinates.
+    county = County.objects.get(code="12")
+    mellersta = SubRegion.objects.create(
+        county=county, name="Mellersta Skåne", slug="mellersta-skane"
+    )
+    lund = Municipality.objects.get(code="1281")
+    lund.subregion = mellersta
+    lund.save()
+    Coordinator.objects.create(
+        name="Samordnare Mellersta",
+        organisation=OrganisationFactory(),
+        subregion=mellersta,
+        email=people["convener"].email,
+        user=people["convener"],
+    )
+    activity = Activity.objects.create(
+        organisation=sensus,
+        title="Språkcafé",
+        slug="sprakcafe",
+        summary="Öva svenska.",
+        category=Activity.Category.SWEDISH,
+        municipality=lund,
+        start_date=datetime.date(2030, 1, 8),
+        status=Activity.Status.SUBMITTED,
+    )
+    activity.instruction_languages.add(Language.objects.get(code="sv"))
+    people["_activity"] = activity.slug
+    people["_activity_pk"] = activity.pk
     people["staff"] = UserFactory(is_staff=True, is_superuser=True)
     return people
 
@@ -145,6 +233,8 @@ def test_permission_matrix(client, people, name, role):
         pending_membership=people["_pending_membership"],
         token=people["_token"],
         application=people["_application"],
+        activity=people["_activity"],
+        activity_pk=people["_activity_pk"],
     )
     if people[role] is not None:
         client.force_login(people[role])

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from forum import views as forum_views
+from website.directory import views as directory_views
 from website.home import views as home_views
 from website.search import views as search_views
 
@@ -17,6 +18,11 @@ urlpatterns = [
     path("healthz", home_views.health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "ical/aktivitet/<slug:slug>.ics",
+        directory_views.activity_ics,
+        name="activity_ics",
+    ),
 ]
 
 # Pages people read carry a language prefix (/en/…); Swedish stays unprefixed.

@@ -15,6 +15,8 @@ from partners.models import ContactPerson, Organisation
 from website.geography.models import Municipality
 from website.sanitizer import clean_html
 
+from .recurrence import validate_rule
+
 # Recurring sessions are expanded at most this far, so that an open-ended
 # rule never makes a page or a feed endless.
 MAX_SESSIONS = 400
@@ -256,22 +258,17 @@ class Activity(models.Model):
             errors["end_date"] = _("Slutdatum kan inte vara före startdatum.")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("Sluttiden måste vara efter starttiden.")
-        if self.rrule:
+        if self.rrule and self.start_date:
             try:
-                self.rule()
-            except (ValueError, TypeError):
-                errors["rrule"] = _(
-                    "Upprepningen går inte att läsa. Skriv t.ex. FREQ=WEEKLY;BYDAY=TU."
-                )
+                self.rrule = validate_rule(self.rrule, self.start_date)
+            except ValidationError as error:
+                errors["rrule"] = error.messages
             else:
-                if (
-                    "UNTIL" not in self.rrule.upper()
-                    and "COUNT" not in self.rrule.upper()
-                ):
-                    if not self.end_date:
-                        errors["end_date"] = _(
-                            "Ett återkommande tillfälle behöver ett slutdatum."
-                        )
+                bounded = "UNTIL" in self.rrule or "COUNT" in self.rrule
+                if not bounded and not self.end_date:
+                    errors["end_date"] = _(
+                        "Ett återkommande tillfälle behöver ett slutdatum."
+                    )
         if (
             self.join_method == self.JoinMethod.REGISTRATION
             and not self.registration_url
@@ -458,12 +455,6 @@ class DirectoryPage(RoutablePageMixin, Page):
         from . import views
 
         return views.activity_detail(request, self, slug)
-
-    @path("aktivitet/<slug:slug>/kalender.ics")
-    def activity_ics(self, request, slug):
-        from . import views
-
-        return views.activity_ics(request, self, slug)
 
     @path("reseersattning/")
     def travel_routes(self, request):

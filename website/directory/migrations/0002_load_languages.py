@@ -1,23 +1,10 @@
-import csv
-from pathlib import Path
-
 from django.db import migrations
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "languages.csv"
 
 
 def load(apps, schema_editor):
-    Language = apps.get_model("directory", "Language")
-    with open(DATA, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            Language.objects.update_or_create(
-                code=row["code"],
-                defaults={
-                    "name_sv": row["name_sv"],
-                    "name_native": row["name_native"],
-                    "rtl": row["rtl"] == "1",
-                },
-            )
+    from website.directory.reference import load_languages
+
+    load_languages(apps.get_model("directory", "Language"))
 
 
 class Migration(migrations.Migration):

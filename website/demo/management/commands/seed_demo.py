@@ -2,28 +2,35 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from website.demo.activities import activity_summary, create_activities
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
+from website.directory.models import Language
+from website.directory.reference import load_languages
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
-        "organisations, pages and demo logins. Safe to run again: nothing is "
-        "duplicated."
+        "organisations, pages, activities, travel routes and demo logins. Safe to "
+        "run again: nothing is duplicated."
     )
 
     @transaction.atomic
     def handle(self, *args, **options):
         call_command("load_geography", stdout=self.stdout)
+        # Reference data that a flushed test database may lack.
+        load_languages(Language)
         home, pages = create_pages()
         people = create_people()
         forum, partner_logins = create_partners()
+        create_activities()
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
         self.stdout.write(forum_summary(forum))
+        self.stdout.write(activity_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

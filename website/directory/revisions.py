@@ -1,0 +1,93 @@
+"""An activity's history: a snapshot of it at every step, and what changed between."""
+
+import json
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.text import capfirst
+
+from .models import Activity, ActivityRevision
+
+# Bookkeeping that changes on every save or is set by the system alone; a
+# snapshot without it shows only what someone actually changed.
+NOT_SNAPSHOTTED = {"id", "created_at", "updated_at", "reminded_at"}
+
+
+def snapshot(activity):
+    """The activity's field values as a JSON-serialisable dict.
+
+    Foreign keys are stored by primary key, languages by their codes.
+    """
+    data = {}
+    for field in Activity._meta.concrete_fields:
+        if field.name in NOT_SNAPSHOTTED:
+            continue
+        data[field.name] = field.value_from_object(activity)
+    for name in ("instruction_languages", "support_languages"):
+        data[name] = sorted(getattr(activity, name).values_list("code", flat=True))
+    # Dates, times and decimals become the strings JSON stores them as.
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def record(activity, action, user=None, comment=""):
+    """Write one step of the history, with the activity as it is now."""
+    if user is not None and not user.is_authenticated:
+        user = None
+    return ActivityRevision.objects.create(
+        activity=activity,
+        action=action,
+        user=user,
+        comment=comment,
+        snapshot=snapshot(activity),
+    )
+
+
+def field_label(name):
+    try:
+        return capfirst(Activity._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        # A field that has since been removed from the model.
+        return name
+
+
+# What the review itself sets; a reviewer wants to see what the organisation
+# changed.
+REVIEW_FIELDS = {"status", "review_comment", "published_at", "last_confirmed"}
+
+
+def changed_fields(before, after, ignore=()):
+    """The labels of the fields whose values differ between two snapshots."""
+    names = [name for name in after if before.get(name) != after.get(name)]
+    names += [name for name in before if name not in after]
+    return [field_label(name) for name in names if name not in ignore]
+
+
+def history(activity):
+    """The revisions oldest first, each with ``changes`` since the one before it.
+
+    The first revision's ``changes`` is None: there is nothing to compare with.
+    """
+    revisions = list(
+        activity.revisions.select_related("user").order_by("created_at", "pk")
+    )
+    previous = None
+    for revision in revisions:
+        revision.changes = (
+            None
+            if previous is None
+            else changed_fields(previous.snapshot, revision.snapshot)
+        )
+        previous = revision
+    return revisions
+
+
+def changes_since_approval(activity):
+    """Labels of the fields changed since the last approved version, or None."""
+    approved = (
+        activity.revisions.filter(action=ActivityRevision.Action.APPROVED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if approved is None:
+        return None
+    return changed_fields(approved.snapshot, snapshot(activity), ignore=REVIEW_FIELDS)

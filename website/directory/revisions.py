@@ -55,11 +55,17 @@ def field_label(name):
 REVIEW_FIELDS = {"status", "review_comment", "published_at", "last_confirmed"}
 
 
+def field_order(name):
+    """Sort key: the model's field order (PostgreSQL's jsonb keeps no key order)."""
+    names = [f.name for f in Activity._meta.get_fields()]
+    return (names.index(name), name) if name in names else (len(names), name)
+
+
 def changed_fields(before, after, ignore=()):
     """The labels of the fields whose values differ between two snapshots."""
-    names = [name for name in after if before.get(name) != after.get(name)]
-    names += [name for name in before if name not in after]
-    return [field_label(name) for name in names if name not in ignore]
+    names = {name for name in after.keys() | before.keys() if name not in ignore}
+    changed = [name for name in names if before.get(name) != after.get(name)]
+    return [field_label(name) for name in sorted(changed, key=field_order)]
 
 
 def history(activity):

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
+from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
 from tests.factories import (
     ForumFactory,
     MembershipFactory,
@@ -18,37 +19,22 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+from tests.matrix_roles import (
+    CONVENERS,
+    EVERYONE,
+    LOGIN,
+    MEMBERS,
+    NOBODY,
+    ORG_ADMINS,
+    ROLES,
+    SIGNED_IN,
+)
 from website.directory.models import Activity, Language
 from website.geography.models import County, Municipality, SubRegion
 
-ROLES = [
-    "anonymous",
-    "information",
-    "samrad",
-    "dialog",
-    "partnerskap",
-    "other_forum",
-    "org_admin",
-    "convener",
-    "staff",
-]
+# Rooms keep their own rows (and the data the rows need) next to their tests.
+ROOM_MATRICES = (matrix_calendar, matrix_feeds, matrix_minutes)
 
-LOGIN = "login"  # a redirect to the sign-in page
-MEMBERS = dict.fromkeys(ROLES, 200) | {"anonymous": LOGIN, "other_forum": 403}
-SIGNED_IN = dict.fromkeys(ROLES, 200) | {"anonymous": LOGIN}
-CONVENERS = dict.fromkeys(ROLES, 403) | {
-    "anonymous": LOGIN,
-    "convener": 200,
-    "staff": 200,
-}
-EVERYONE = dict.fromkeys(ROLES, 200)
-# Not published yet: public pages and feeds do not show it to anybody.
-NOBODY = dict.fromkeys(ROLES, 404)
-ORG_ADMINS = dict.fromkeys(ROLES, 403) | {
-    "anonymous": LOGIN,
-    "org_admin": 200,
-    "staff": 200,
-}
 # The activity pages are open to every active member of the organisation; in
 # this matrix, sensus's only member is its admin.
 ORG_MEMBERS = ORG_ADMINS
@@ -143,6 +129,9 @@ MATRIX = {
     ),
 }
 
+for module in ROOM_MATRICES:
+    MATRIX.update(module.ROWS)
+
 # The apps whose URLs the matrix must cover.
 COVERED_MODULES = (
     "forum.",
@@ -220,26 +209,24 @@ def people(db):
     people["_activity"] = activity.slug
     people["_activity_pk"] = activity.pk
     people["staff"] = UserFactory(is_staff=True, is_superuser=True)
+    for module in ROOM_MATRICES:
+        module.populate(people, forum)
     return people
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_permission_matrix(client, people, name, role):
-    url, expected = MATRIX[name]
+    url, expected, *post_data = MATRIX[name]
     method, _, url = url.rpartition(" ")
-    url = url.format(
-        participation=people["_participation"],
-        pending_membership=people["_pending_membership"],
-        token=people["_token"],
-        application=people["_application"],
-        activity=people["_activity"],
-        activity_pk=people["_activity_pk"],
-    )
+    # "{activity}" in a URL is people["_activity"], and so on.
+    url = url.format(**{k[1:]: v for k, v in people.items() if k.startswith("_")})
     if people[role] is not None:
         client.force_login(people[role])
     if method == "POST":
-        response = client.post(url, {"decision": "decline"})
+        response = client.post(
+            url, post_data[0] if post_data else {"decision": "decline"}
+        )
     else:
         response = client.get(url)
     if expected[role] == LOGIN:

@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", home_views.health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Calendar feeds: calendar apps keep these URLs for years.
+    path("ical/", include("events.feed_urls")),
     path(
         "ical/aktivitet/<slug:slug>.ics",
         directory_views.activity_ics,
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("samordnare/", forum_views.coordinator_list, name="coordinators"),
     path("forum/", include("forum.urls")),
+    path("", include("events.urls")),
     path("", include("partners.urls")),
     path("", include("website.directory.urls")),
     path("", include(wagtail_urls)),

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from website.geography.models import Municipality
 from website.geography.reference import swedish_slug
+from website.recurrence import validate_rule
 
 from .models import Activity, Language
-from .recurrence import validate_rule
 
 EXDATE_SEPARATORS = re.compile(r"[\s,;]+")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

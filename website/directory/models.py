@@ -13,9 +13,8 @@ from wagtail.models import Page
 
 from partners.models import ContactPerson, Organisation
 from website.geography.models import Municipality
+from website.recurrence import validate_rule
 from website.sanitizer import clean_html
-
-from .recurrence import validate_rule
 
 # Recurring sessions are expanded at most this far, so that an open-ended
 # rule never makes a page or a feed endless.

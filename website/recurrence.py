@@ -1,7 +1,8 @@
-"""Recurrence rules (RFC 5545 RRULE) for activities: parsed strictly, checked once.
+"""Recurrence rules (RFC 5545 RRULE), parsed strictly and checked in one place.
 
-Used by the member's form and by ``Activity.clean()`` (so the Wagtail admin
-checks the same), so that no stored rule can fail when sessions are expanded.
+Used by the forms and the models of activities and events, so that the site,
+the Wagtail admin and the demo data all refuse the same rules, and no stored
+rule can fail or run away when its occurrences are expanded.
 """
 
 import calendar

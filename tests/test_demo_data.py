@@ -9,6 +9,15 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
+from events.models import (
+    RSVP,
+    ActionItem,
+    AgendaItem,
+    AgendaProposal,
+    Event,
+    Minutes,
+    OccurrenceOverride,
+)
 from forum.access import level_in
 from forum.models import Coordinator, Forum, Level, LevelChange, Participation
 from partners.models import ContactPerson, Membership, Organisation
@@ -34,6 +43,11 @@ def counts():
         "coordinators": Coordinator.objects.count(),
         "activities": Activity.objects.count(),
         "travel_routes": TravelRoute.objects.count(),
+        "events": Event.objects.count(),
+        "agenda_items": AgendaItem.objects.count(),
+        "minutes": Minutes.objects.count(),
+        "action_items": ActionItem.objects.count(),
+        "rsvps": RSVP.objects.count(),
     }
 
 
@@ -147,3 +161,62 @@ def test_demo_activities_cover_the_county(client):
     assert "Hitta aktiviteter" in client.get("/").content.decode()  # in the menu
     assert page.url == "/aktiviteter/"
     assert client.get("/aktiviteter/").status_code == 200
+
+
+def test_demo_calendar_has_meetings_minutes_and_queues():
+    call_command("seed_demo")
+    today = timezone.localdate()
+    now = timezone.now()
+    forum = Forum.objects.get(slug="tia-skane")
+    events = Event.objects.filter(forum=forum)
+    for event in events:
+        event.full_clean()
+        assert event.uid
+
+    series = events.get(title="Samordnarmöte TIA Skåne")
+    assert series.rrule == "FREQ=MONTHLY;BYDAY=2TU"
+    assert series.kind == Event.Kind.COORDINATORS_MEETING
+    assert series.start < now - timedelta(days=90)
+    assert series.exdates
+    assert OccurrenceOverride.objects.filter(event=series, cancelled=True).exists()
+    assert len(series.occurrence_starts(now, now + timedelta(days=62))) >= 1
+
+    network = events.filter(kind=Event.Kind.NETWORK_MEETING)
+    assert network.values("subregion").distinct().count() == 5
+    assert network.filter(start__lt=now).exists()
+    assert network.filter(start__gt=now).exists()
+
+    public = events.filter(visibility=0)
+    assert public.count() >= 12
+    assert public.filter(start__lt=now).exists()
+    assert public.filter(start__gt=now + timedelta(days=7)).count() >= 6
+    assert public.filter(cancelled=True).exclude(cancellation_note="").exists()
+
+    minutes = Minutes.objects.published().get(event__title="Forummöte hösten")
+    assert minutes.event.start < now
+    assert minutes.items.exclude(decision="").count() >= 5
+    assert 6 <= minutes.attending_organisations.count() <= 10
+    assert minutes.comments.exists()
+    assert minutes.action_items.open().filter(due_date__lt=today).exists()
+    assert minutes.action_items.filter(status=ActionItem.Status.DONE).exists()
+    owners = minutes.action_items.values("owner").distinct().count()
+    assert owners == minutes.action_items.count()
+    accepted = AgendaProposal.objects.get(
+        event=minutes.event, status=AgendaProposal.Status.ACCEPTED
+    )
+    assert accepted.agenda_item.event == minutes.event
+    assert AgendaProposal.objects.filter(
+        event=minutes.event, status=AgendaProposal.Status.DECLINED
+    ).exclude(reason="")
+
+    coming = events.filter(kind=Event.Kind.FORUM_MEETING, start__gt=now).get()
+    assert coming.agenda.exists()
+    pending = coming.agenda_proposals.filter(status=AgendaProposal.Status.PENDING)
+    assert pending.count() == 2
+    assert pending.filter(proposed_by__email="nadia.karimi@abf-skane.example")
+    assert coming.rsvps.filter(answer=RSVP.Answer.GOING).count() >= 3
+
+    full = events.get(title="Traumamedvetet bemötande")
+    seated = full.rsvps.filter(answer=RSVP.Answer.GOING, waitlisted=False)
+    assert seated.count() == full.capacity
+    assert full.rsvps.filter(waitlisted=True).exists()

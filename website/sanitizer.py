@@ -6,7 +6,11 @@ and before it is shown. Built on nh3 (Rust's ammonia); bleach, which the design
 card names, was declared unmaintained on 2026-06-05.
 """
 
+import html
+import re
+
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = frozenset(
@@ -45,3 +49,18 @@ def clean_html(html: str | None) -> str:
 def safe_html(html: str | None) -> SafeString:
     """Sanitise and mark as safe for templates, in one step so they never part."""
     return mark_safe(clean_html(html))  # noqa: S308 - cleaned on the line above
+
+
+_LINE_BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|blockquote|pre|ul|ol)>", re.I)
+_LIST_ITEM = re.compile(r"<li(?:\s[^>]*)?>", re.I)
+
+
+def plain_text(markup: str | None) -> str:
+    """Sanitised rich text as plain text (for iCalendar, JSON-LD, email).
+
+    One line per block, list items as bullets, entities decoded.
+    """
+    text = _LIST_ITEM.sub("• ", markup or "")
+    text = html.unescape(strip_tags(_LINE_BREAKS.sub("\n", text)))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,7 +1,43 @@
 """Permission-matrix rows for the calendar URLs of events/ (tests/matrix_roles.py)."""
 
-ROWS = {}
+import datetime
+
+from events.models import Event
+from forum.models import Visibility
+from tests.matrix_roles import EVERYONE, LOGIN, MEMBERS, ROLES
+
+# A meeting at level Dialog, far enough ahead to stay in the future.
+START = datetime.datetime(2035, 1, 9, 10, tzinfo=datetime.UTC)
+# Who sees a Dialog-level event: 404 for the rest, so its existence stays hidden.
+DIALOG_AND_UP = dict.fromkeys(ROLES, 404) | {
+    "dialog": 200,
+    "partnerskap": 200,
+    "convener": 200,
+    "staff": 200,
+}
+
+ROWS = {
+    "events:calendar": ("/kalender/", EVERYONE),
+    "events:forum_calendar": ("/forum/tia-skane/kalender/", MEMBERS),
+    "events:event_detail": ("/kalender/{calendar_event}/", DIALOG_AND_UP),
+    "events:rsvp": (
+        "POST /kalender/{calendar_event}/svar/",
+        DIALOG_AND_UP
+        | {"anonymous": LOGIN, "dialog": 302, "partnerskap": 302}
+        | {"convener": 302, "staff": 302},
+        {"occurrence": START.isoformat(), "answer": "going"},
+    ),
+}
 
 
 def populate(people, forum):
     """Add what the rows need to ``people`` as "_name" keys (used as {name} in URLs)."""
+    event = Event.objects.create(
+        forum=forum,
+        kind=Event.Kind.DIALOGUE_MEETING,
+        title="Dialogmöte om språkstöd",
+        visibility=Visibility.DIALOG,
+        start=START,
+        end=START + datetime.timedelta(hours=2),
+    )
+    people["_calendar_event"] = event.pk

@@ -5,35 +5,23 @@ is left to the ``icalendar`` library; this module only decides what goes in.
 """
 
 import datetime
-import html
-import re
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
+
+from website.sanitizer import plain_text
 
 from .models import MAX_SESSIONS
 
 PRODID = "-//TIA samverkansplattform//Aktivitetskatalog//SV"
 
-_LINE_BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|blockquote|pre|ul|ol)>", re.I)
-_LIST_ITEM = re.compile(r"<li(?:\s[^>]*)?>", re.I)
-
 
 def local_timezone():
     """The zone the activities' dates and times are given in (the site's)."""
     return ZoneInfo(settings.TIME_ZONE)
-
-
-def plain_text(markup):
-    """Sanitised rich text as plain text: one line per block, entities decoded."""
-    text = _LIST_ITEM.sub("• ", markup or "")
-    text = html.unescape(strip_tags(_LINE_BREAKS.sub("\n", text)))
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def recurrence(activity):

@@ -6,7 +6,9 @@ import re
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from .ical import at, excluded_dates, first_session, last_session, plain_text
+from website.sanitizer import plain_text
+
+from .ical import at, excluded_dates, first_session, last_session
 from .ical import recurrence as parse_recurrence
 from .models import Activity
 

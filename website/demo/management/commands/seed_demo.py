@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from website.demo.activities import activity_summary, create_activities
+from website.demo.events import create_events, event_summary
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
@@ -13,8 +14,9 @@ from website.directory.reference import load_languages
 class Command(BaseCommand):
     help = (
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
-        "organisations, pages, activities, travel routes and demo logins. Safe to "
-        "run again: nothing is duplicated."
+        "organisations, pages, activities, travel routes, a calendar with "
+        "meetings and minutes, and demo logins. Safe to run again: nothing is "
+        "duplicated."
     )
 
     @transaction.atomic
@@ -26,11 +28,13 @@ class Command(BaseCommand):
         people = create_people()
         forum, partner_logins = create_partners()
         create_activities()
+        create_events()
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
         self.stdout.write(forum_summary(forum))
         self.stdout.write(activity_summary())
+        self.stdout.write(event_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

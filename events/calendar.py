@@ -1,0 +1,258 @@
+"""Calendar helpers: occurrences in a window (overrides applied) and month grids.
+
+Everything here works on events already fetched with
+``EventQuerySet.with_calendar_relations()``, so expanding a whole month costs
+no queries beyond the one for the events and the one for their overrides.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from website.recurrence import parse_rule
+
+from .models import STOCKHOLM
+
+
+@dataclass
+class Occurrence:
+    """One time an event takes place, after its override (if any) is applied."""
+
+    event: object
+    original_start: datetime.datetime
+    start: datetime.datetime
+    end: datetime.datetime
+    cancelled: bool = False
+    venue: str = ""
+    note: str = ""
+    moved: bool = False
+
+    @property
+    def key(self):
+        """The ISO form of the original start: how URLs and forms name it."""
+        return occurrence_key(self.original_start)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(STOCKHOLM)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(STOCKHOLM)
+
+
+def occurrence_key(start):
+    return start.astimezone(STOCKHOLM).isoformat()
+
+
+def parse_occurrence_key(value):
+    """An aware datetime from an ISO string, or None when it is not one."""
+    if not value or len(value) > 40:
+        return None
+    # In a query string an unencoded "+" of the UTC offset arrives as a space.
+    value = value.strip().replace(" ", "+")
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=STOCKHOLM)
+    return parsed
+
+
+def _overrides_by_start(event):
+    # Reads the prefetched ``overrides``: no query per event.
+    return {override.original_start: override for override in event.overrides.all()}
+
+
+def event_occurrences(event, window_start, window_end):
+    """The event's occurrences overlapping the window, with overrides applied."""
+    overrides = _overrides_by_start(event)
+    result = []
+    for original in event.occurrence_starts(window_start, window_end):
+        start, end = original, original + event.duration
+        occurrence = Occurrence(
+            event=event,
+            original_start=original,
+            start=start,
+            end=end,
+            cancelled=event.cancelled,
+            venue=event.venue,
+            note=event.cancellation_note if event.cancelled else "",
+        )
+        override = overrides.get(original)
+        if override is not None:
+            if override.start:
+                occurrence.start = override.start
+                occurrence.end = override.end or override.start + event.duration
+                occurrence.moved = override.start != original
+            occurrence.venue = override.venue or occurrence.venue
+            occurrence.cancelled = occurrence.cancelled or override.cancelled
+            occurrence.note = override.note or occurrence.note
+            # A moved occurrence may have left the window.
+            if occurrence.end <= window_start or occurrence.start >= window_end:
+                continue
+        result.append(occurrence)
+    return result
+
+
+def expand(events, window_start, window_end):
+    """All occurrences of ``events`` in the window, sorted by start."""
+    occurrences = []
+    for event in events:
+        occurrences.extend(event_occurrences(event, window_start, window_end))
+    occurrences.sort(key=lambda o: (o.start, o.event.title, o.event.pk))
+    return occurrences
+
+
+def find_occurrence(event, start):
+    """The occurrence of ``event`` that originally starts at ``start``, or None."""
+    if start is None:
+        return None
+    for occurrence in event_occurrences(
+        event, start, start + datetime.timedelta(seconds=1)
+    ):
+        if occurrence.original_start == start:
+            return occurrence
+    return None
+
+
+def upcoming(event, now, limit=10, horizon_days=731):
+    """The next ``limit`` occurrences of ``event`` that have not ended."""
+    end = now + datetime.timedelta(days=horizon_days)
+    return [o for o in event_occurrences(event, now, end) if o.end > now][:limit]
+
+
+def local_midnight(day):
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=STOCKHOLM)
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    in_month: bool
+    is_today: bool
+    occurrences: list = field(default_factory=list)
+
+
+def month_window(year, month):
+    """The dates the grid shows: Monday of the first week to Sunday of the last."""
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
+        year, month
+    )
+    return weeks, weeks[0][0], weeks[-1][-1]
+
+
+def month_grid(year, month, occurrences, today):
+    """Weeks of ``Day``; an occurrence is listed on each day it runs."""
+    weeks, first, last = month_window(year, month)
+    days = {}
+    grid = []
+    for week in weeks:
+        row = []
+        for date in week:
+            day = Day(date=date, in_month=date.month == month, is_today=date == today)
+            days[date] = day
+            row.append(day)
+        grid.append(row)
+    for occurrence in occurrences:
+        start_day = occurrence.local_start.date()
+        # An occurrence ending at midnight does not run on the next day.
+        last_day = (occurrence.local_end - datetime.timedelta(microseconds=1)).date()
+        date = max(start_day, first)
+        while date <= min(last_day, last):
+            days[date].occurrences.append(occurrence)
+            date += datetime.timedelta(days=1)
+    return grid
+
+
+def group_by_day(occurrences):
+    """[(date, [occurrence, …]), …] by local start date, for the list view."""
+    groups = {}
+    for occurrence in occurrences:
+        groups.setdefault(occurrence.local_start.date(), []).append(occurrence)
+    return list(groups.items())
+
+
+WEEKDAYS = {
+    "MO": 0,
+    "TU": 1,
+    "WE": 2,
+    "TH": 3,
+    "FR": 4,
+    "SA": 5,
+    "SU": 6,
+}
+
+
+def _weekday_names():
+    return [
+        _("måndag"),
+        _("tisdag"),
+        _("onsdag"),
+        _("torsdag"),
+        _("fredag"),
+        _("lördag"),
+        _("söndag"),
+    ]
+
+
+def _ordinal(n):
+    names = {
+        1: _("första"),
+        2: _("andra"),
+        3: _("tredje"),
+        4: _("fjärde"),
+        5: _("femte"),
+        -1: _("sista"),
+    }
+    return names.get(n)
+
+
+def rule_in_words(rule):
+    """A simple rule in words ("varje vecka på tisdag"), or None when not simple."""
+    if not rule:
+        return None
+    try:
+        parts = parse_rule(rule)
+    except ValidationError:
+        return None
+    if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}:
+        return None
+    try:
+        interval = int(parts.get("INTERVAL", "1"))
+    except ValueError:
+        return None
+    names = _weekday_names()
+    freq = parts["FREQ"]
+    byday = [d for d in parts.get("BYDAY", "").split(",") if d]
+    if freq == "DAILY" and not byday:
+        words = ngettext("varje dag", "var %(n)s:e dag", interval) % {"n": interval}
+    elif freq == "WEEKLY" and all(d in WEEKDAYS for d in byday):
+        words = ngettext("varje vecka", "var %(n)s:e vecka", interval) % {"n": interval}
+        if byday:
+            days = ", ".join(names[WEEKDAYS[d]] for d in byday)
+            words = _("%(every)s på %(days)s") % {"every": words, "days": days}
+    elif freq == "MONTHLY" and len(byday) == 1 and byday[0][-2:] in WEEKDAYS:
+        try:
+            position = int(byday[0][:-2])
+        except ValueError:
+            return None
+        ordinal = _ordinal(position)
+        if ordinal is None:
+            return None
+        every = ngettext("varje månad", "var %(n)s:e månad", interval) % {"n": interval}
+        words = _("%(ordinal)s %(weekday)s %(every)s") % {
+            "ordinal": ordinal,
+            "weekday": names[WEEKDAYS[byday[0][-2:]]],
+            "every": every,
+        }
+    elif freq == "MONTHLY" and not byday:
+        words = ngettext("varje månad", "var %(n)s:e månad", interval) % {"n": interval}
+    else:
+        return None
+    return words[:1].upper() + words[1:]

@@ -1,0 +1,366 @@
+"""The calendar pages: month grid and list, event pages, and answers (RSVP)."""
+
+import datetime
+import re
+from collections import OrderedDict
+from urllib.parse import quote, urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum.access import forums_of
+from forum.models import Forum
+from forum.views import forum_for
+from partners.models import ContactPerson, Membership, Organisation
+from website.geography.models import SubRegion
+
+from .calendar import (
+    event_occurrences,
+    expand,
+    find_occurrence,
+    group_by_day,
+    local_midnight,
+    month_grid,
+    month_window,
+    parse_occurrence_key,
+    rule_in_words,
+    upcoming,
+)
+from .forms import RSVPForm
+from .models import RSVP, Event
+
+LIST_DAYS = 60
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _parse_month(value, today):
+    """(year, month, ok) from "ÅÅÅÅ-MM"; this month when missing or bad."""
+    match = MONTH_PATTERN.match(value or "")
+    if match:
+        year, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and 1900 <= year <= 2200:
+            return year, month, True
+    return today.year, today.month, not value
+
+
+def _shift_month(year, month, delta):
+    index = year * 12 + month - 1 + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _filters(request, visible, forum):
+    """Apply the GET filters that name something real; note the others."""
+    notes = []
+    active = {}
+    events = visible
+    forum_options = []
+    if forum is None:
+        forum_options = list(
+            Forum.objects.filter(pk__in=visible.values("forum")).order_by("name")
+        )
+        slug = request.GET.get("forum", "").strip()
+        if slug:
+            chosen = next((f for f in forum_options if f.slug == slug), None)
+            if chosen is None:
+                notes.append(
+                    _("Forumet i filtret finns inte i kalendern. Alla forum visas.")
+                )
+            else:
+                events = events.filter(forum=chosen)
+                active["forum"] = slug
+    kind = request.GET.get("slag", "").strip()
+    if kind:
+        if kind in Event.Kind.values:
+            events = events.filter(kind=kind)
+            active["slag"] = kind
+        else:
+            notes.append(_("Det slaget av möte finns inte. Alla slag visas."))
+    subregion_options = list(
+        SubRegion.objects.filter(pk__in=visible.values("subregion"))
+        .order_by("name", "slug")
+        .distinct()
+    )
+    subregion = request.GET.get("delregion", "").strip()
+    if subregion:
+        if any(s.slug == subregion for s in subregion_options):
+            events = events.filter(subregion__slug=subregion)
+            active["delregion"] = subregion
+        else:
+            notes.append(
+                _(
+                    "Delregionen i filtret finns inte i kalendern. "
+                    "Alla delregioner visas."
+                )
+            )
+    return events, {
+        "notes": notes,
+        "active": active,
+        "query": urlencode(active),
+        "forum_options": forum_options,
+        "kind_options": Event.Kind.choices,
+        "subregion_options": subregion_options,
+    }
+
+
+def _calendar_page(request, visible, forum=None):
+    now = timezone.now()
+    today = timezone.localdate(now)
+    events, filters = _filters(request, visible, forum)
+    notes = filters["notes"]
+    context = {"forum": forum, "filters": filters, "notes": notes, "today": today}
+    if request.GET.get("visa") == "lista":
+        window_start, window_end = now, now + datetime.timedelta(days=LIST_DAYS)
+        fetched = events.overlapping(window_start, window_end)
+        occurrences = expand(
+            fetched.with_calendar_relations(), window_start, window_end
+        )
+        context |= {
+            "view": "list",
+            "days": group_by_day(occurrences),
+            "list_days": LIST_DAYS,
+        }
+    else:
+        year, month, ok = _parse_month(request.GET.get("manad"), today)
+        if not ok:
+            notes.append(
+                _("Månaden går inte att läsa (skriv ÅÅÅÅ-MM). Denna månad visas.")
+            )
+        weeks, first, last = month_window(year, month)
+        window_start = local_midnight(first)
+        window_end = local_midnight(last + datetime.timedelta(days=1))
+        fetched = events.overlapping(window_start, window_end)
+        occurrences = expand(
+            fetched.with_calendar_relations(), window_start, window_end
+        )
+        context |= {
+            "view": "month",
+            "month_start": datetime.date(year, month, 1),
+            "month_value": f"{year:04d}-{month:02d}",
+            "previous_month": _shift_month(year, month, -1),
+            "next_month": _shift_month(year, month, 1),
+            "weekdays": weeks[0],
+            "weeks": month_grid(year, month, occurrences, today),
+            "occurrence_count": sum(
+                1
+                for o in occurrences
+                if o.local_start.year == year and o.local_start.month == month
+            ),
+        }
+    return TemplateResponse(request, "events/calendar.html", context)
+
+
+def calendar(request):
+    """Public: the calendar of every forum, as far as the visitor may see it."""
+    return _calendar_page(request, Event.objects.visible_to(request.user))
+
+
+@login_required
+def forum_calendar(request, slug):
+    """Members: one forum's calendar, everything in it their level lets them see."""
+    forum = forum_for(request, slug, "view_members")
+    visible = Event.objects.visible_to(request.user).filter(forum=forum)
+    return _calendar_page(request, visible, forum)
+
+
+def _visible_event(request, pk):
+    # 404, never 403: a person who may not see an event does not learn it exists.
+    return get_object_or_404(
+        Event.objects.visible_to(request.user).with_calendar_relations(), pk=pk
+    )
+
+
+def _takes_part(user, event):
+    """Signed in and in the event's forum (member at any level, convener, staff)."""
+    return user.is_authenticated and forums_of(user).filter(pk=event.forum_id).exists()
+
+
+def _attendance(event, occurrence, user):
+    rsvps = list(
+        RSVP.objects.filter(
+            event=event, occurrence_start=occurrence.original_start
+        ).select_related("user", "organisation")
+    )
+    going = [r for r in rsvps if r.answer == RSVP.Answer.GOING and not r.waitlisted]
+    by_organisation = OrderedDict()
+    for answer in sorted(
+        going, key=lambda r: (r.organisation is None, str(r.organisation or ""))
+    ):
+        name = answer.organisation.name if answer.organisation else None
+        by_organisation.setdefault(name, []).append(answer.user)
+    return {
+        "going": going,
+        "going_count": len(going),
+        "by_organisation": [
+            {"name": name, "count": len(people), "people": people}
+            for name, people in by_organisation.items()
+        ],
+        "waitlist": [r for r in rsvps if r.waitlisted],
+        "mine": next((r for r in rsvps if r.user_id == user.pk), None),
+        "full": event.capacity is not None and len(going) >= event.capacity,
+    }
+
+
+def _detail_response(request, event, form=None):
+    now = timezone.now()
+    takes_part = _takes_part(request.user, event)
+    next_occurrences = upcoming(event, now)
+    notes = []
+    chosen = None
+    requested = request.GET.get("tillfalle") or (
+        request.POST.get("occurrence") if form is not None else None
+    )
+    if requested:
+        chosen = find_occurrence(event, parse_occurrence_key(requested))
+        if chosen is None and request.method == "GET":
+            notes.append(_("Mötet har inget sådant tillfälle. Nästa tillfälle visas."))
+    context = {
+        "event": event,
+        "notes": notes,
+        "now": now,
+        "chosen": chosen,
+        "rule_words": rule_in_words(event.rrule),
+        "next_occurrences": next_occurrences,
+        "all_occurrences": event_occurrences(
+            event, event.start, event.end + datetime.timedelta(seconds=1)
+        )
+        if not event.rrule
+        else [],
+        "show_online_link": takes_part,
+        # Members-only contact persons are shown to the forum's members only.
+        "show_contact": bool(
+            event.contact
+            and (
+                takes_part
+                or event.contact.visibility == ContactPerson.Visibility.PUBLIC
+            )
+        ),
+        "attachments": event.attachments.select_related("document"),
+        "has_agenda": event.agenda.exists(),
+        "has_minutes": hasattr(event, "minutes"),
+        "can_rsvp": takes_part and not event.cancelled,
+    }
+    if context["can_rsvp"]:
+        if form is None:
+            form = RSVPForm(event=event, now=now)
+        # The occurrence the block is about: the one asked for, else the next.
+        selected = chosen
+        if selected is None or selected.start <= now or selected.cancelled:
+            selected = form.upcoming[0] if form.upcoming else None
+        if selected is not None:
+            form.add_choice(selected)
+            attendance = _attendance(event, selected, request.user)
+            if not form.is_bound:
+                form.initial = {
+                    "occurrence": selected.key,
+                    "answer": attendance["mine"].answer
+                    if attendance["mine"]
+                    else RSVP.Answer.GOING,
+                }
+            context |= {"selected": selected, "attendance": attendance}
+        context["form"] = form
+    return TemplateResponse(request, "events/event_detail.html", context)
+
+
+def event_detail(request, pk):
+    """An event, its occurrences and (for members of its forum) who is coming."""
+    return _detail_response(request, _visible_event(request, pk))
+
+
+def _organisation_for(user, forum):
+    """The organisation the person answers for: their highest level in the forum."""
+    mine = Organisation.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    )
+    return (
+        mine.filter(participations__forum=forum)
+        .order_by("-participations__level", "name")
+        .first()
+        or mine.order_by("name").first()
+    )
+
+
+def record_answer(event, occurrence_start, user, organisation, answer):
+    """Save one person's answer; returns (rsvp, promoted rsvp or None).
+
+    The event row is locked, so two people cannot both take the last seat.
+    """
+    with transaction.atomic():
+        capacity = Event.objects.select_for_update().get(pk=event.pk).capacity
+        answers = RSVP.objects.filter(event=event, occurrence_start=occurrence_start)
+        existing = answers.filter(user=user).first()
+        seated = answers.filter(answer=RSVP.Answer.GOING, waitlisted=False)
+        was_seated = bool(
+            existing
+            and existing.answer == RSVP.Answer.GOING
+            and not existing.waitlisted
+        )
+        if existing and existing.answer == answer:
+            return existing, None
+        waitlisted = False
+        if answer == RSVP.Answer.GOING and capacity is not None:
+            waitlisted = seated.exclude(user=user).count() >= capacity
+        rsvp, _created = RSVP.objects.update_or_create(
+            event=event,
+            occurrence_start=occurrence_start,
+            user=user,
+            defaults={
+                "answer": answer,
+                "waitlisted": waitlisted,
+                "organisation": organisation,
+                "answered_at": timezone.now(),
+            },
+        )
+        promoted = None
+        if was_seated and answer == RSVP.Answer.NOT_GOING:
+            if capacity is None or seated.count() < capacity:
+                promoted = (
+                    answers.filter(answer=RSVP.Answer.GOING, waitlisted=True)
+                    .order_by("answered_at", "pk")
+                    .first()
+                )
+                if promoted is not None:
+                    promoted.waitlisted = False
+                    promoted.save(update_fields=["waitlisted"])
+    return rsvp, promoted
+
+
+@login_required
+@require_POST
+def rsvp(request, pk):
+    """Answer going / not going for one future occurrence (PRG)."""
+    event = _visible_event(request, pk)
+    if not _takes_part(request.user, event):
+        raise PermissionDenied
+    form = RSVPForm(request.POST, event=event)
+    if not form.is_valid():
+        return _detail_response(request, event, form=form)
+    occurrence = form.cleaned_data["occurrence"]
+    answer, _promoted = record_answer(
+        event,
+        occurrence.original_start,
+        request.user,
+        _organisation_for(request.user, event.forum),
+        form.cleaned_data["answer"],
+    )
+    if answer.waitlisted:
+        messages.warning(
+            request,
+            _(
+                "Tillfället är fullt. Du står på väntelistan och får en plats om "
+                "någon lämnar återbud."
+            ),
+        )
+    elif answer.answer == RSVP.Answer.GOING:
+        messages.success(request, _("Tack! Du är anmäld till tillfället."))
+    else:
+        messages.success(request, _("Ditt svar är sparat: du kommer inte."))
+    url = reverse("events:event_detail", args=[event.pk])
+    return redirect(f"{url}?tillfalle={quote(occurrence.key)}#svar")

@@ -1,0 +1,143 @@
+"""The calendar feeds (machine endpoints, no language prefix) and their sign-up page.
+
+Calendar apps cannot sign in: the public and forum feeds hold public events
+only, and a person's personal feed is reached through a secret token in its
+URL. Every feed goes through ``Event.objects.visible_to``.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from forum.access import forums_of
+from forum.models import Forum
+
+from . import ical
+from .models import CalendarToken, Event
+
+MAX_AGE = 300
+
+
+def _calendar_response(request, events, name, *, private):
+    calendar = ical.events_calendar(
+        events,
+        name=name,
+        url_for=lambda event: request.build_absolute_uri(ical.event_path(event)),
+    )
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    scope = "private" if private else "public"
+    response["Cache-Control"] = f"{scope}, max-age={MAX_AGE}"
+    return response
+
+
+def _public_events():
+    return Event.objects.visible_to(AnonymousUser())
+
+
+@require_GET
+def feed_public(request):
+    """The public events of every forum."""
+    events = ical.feed_events(_public_events())
+    return _calendar_response(
+        request, events, _("TIA samverkan – kalender"), private=False
+    )
+
+
+@require_GET
+def feed_forum(request, slug):
+    """The public events of one forum; members use their personal feed for more."""
+    forum = get_object_or_404(Forum, slug=slug)
+    events = ical.feed_events(_public_events().filter(forum=forum))
+    return _calendar_response(request, events, forum.name, private=False)
+
+
+@require_GET
+def feed_personal(request, token):
+    """Everything the token's owner may see, checked again on every request."""
+    owner = (
+        CalendarToken.objects.select_related("user")
+        .filter(token=token, user__is_active=True)
+        .first()
+    )
+    if owner is None:
+        raise Http404
+    events = ical.feed_events(Event.objects.visible_to(owner.user))
+    return _calendar_response(
+        request, events, _("TIA samverkan – min kalender"), private=True
+    )
+
+
+@require_GET
+def event_ics(request, pk):
+    """One event as an .ics download, for whoever is signed in and may see it."""
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user)
+        .select_related("forum")
+        .prefetch_related("overrides"),
+        pk=pk,
+    )
+    # The answer depends on who is signed in: no shared cache may keep it.
+    response = _calendar_response(request, [event], event.title, private=True)
+    filename = slugify(event.title) or event.pk
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response
+
+
+def _feed_url(request, name, *args):
+    return request.build_absolute_uri(reverse(name, args=args))
+
+
+def _webcal(url):
+    """The same address for calendar apps that subscribe on a webcal:// link."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@login_required
+@require_GET
+def subscribe(request):
+    """The feed addresses a person can add to Outlook, Google or Apple calendars."""
+    token, _created = CalendarToken.objects.get_or_create(user=request.user)
+    personal = _feed_url(request, "events_feed_personal", token.token)
+    public = _feed_url(request, "events_feed_public")
+    forums = [
+        {"forum": forum, "url": _feed_url(request, "events_feed_forum", forum.slug)}
+        for forum in forums_of(request.user).order_by("name")
+    ]
+    for feed in forums:
+        feed["webcal"] = _webcal(feed["url"])
+    return render(
+        request,
+        "events/subscribe.html",
+        {
+            "personal_url": personal,
+            "personal_webcal": _webcal(personal),
+            "public_url": public,
+            "public_webcal": _webcal(public),
+            "forum_feeds": forums,
+        },
+    )
+
+
+@login_required
+@require_POST
+def regenerate_token(request):
+    """A new secret for the personal feed; the old address stops working at once."""
+    token, created = CalendarToken.objects.get_or_create(user=request.user)
+    if not created:
+        token.regenerate()
+    messages.success(
+        request,
+        _(
+            "Din personliga kalender har fått en ny adress. Den gamla adressen "
+            "fungerar inte längre: byt till den nya i din kalenderapp."
+        ),
+    )
+    return redirect("events:subscribe")

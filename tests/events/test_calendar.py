@@ -1,0 +1,363 @@
+"""The calendar pages: month grid, list, filters, visibility and query counts."""
+
+import datetime
+from uuid import uuid4
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.calendar import expand, month_grid, month_window, rule_in_words
+from events.models import STOCKHOLM, Event, OccurrenceOverride
+from forum.models import Level, Visibility
+from tests.factories import (
+    ForumFactory,
+    MembershipFactory,
+    ParticipationFactory,
+    UserFactory,
+)
+from website.geography.models import County, SubRegion
+
+
+def local(*args):
+    return datetime.datetime(*args, tzinfo=STOCKHOLM)
+
+
+def make_event(forum, start, hours=2, **fields):
+    fields.setdefault("title", "Möte")
+    fields.setdefault("kind", Event.Kind.NETWORK_MEETING)
+    fields.setdefault("visibility", Visibility.PUBLIC)
+    return Event.objects.create(
+        forum=forum, start=start, end=start + datetime.timedelta(hours=hours), **fields
+    )
+
+
+def member(forum, level):
+    participation = ParticipationFactory(forum=forum, level=level)
+    return MembershipFactory(organisation=participation.organisation).user
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(slug="tia-skane", name="TIA Skåne")
+
+
+def cells(html):
+    """{day number of March: text of the cell} for the 2027-03 grid."""
+    soup = BeautifulSoup(html, "html.parser")
+    result = {}
+    for td in soup.select("table.calendar-month td"):
+        stamp = td.find("time")["datetime"]
+        result[stamp] = td
+    return result
+
+
+# --- the weekly series across daylight saving time -------------------------
+
+
+@pytest.fixture
+def weekly(forum):
+    return make_event(
+        forum,
+        local(2027, 3, 2, 17),
+        title="Veckomöte",
+        rrule="FREQ=WEEKLY;BYDAY=TU",
+    )
+
+
+def test_weekly_series_on_its_days_across_the_dst_change(client, weekly):
+    response = client.get("/kalender/?manad=2027-03")
+    assert response.status_code == 200
+    grid = cells(response.content.decode())
+    for day in (2, 9, 16, 23, 30):
+        assert "Veckomöte" in grid[f"2027-03-{day:02d}"].text, day
+    for day in (1, 3, 22, 24, 29, 31):
+        assert "Veckomöte" not in grid[f"2027-03-{day:02d}"].text, day
+    # Before and after the last Sunday of March (28th): still 17:00 local.
+    assert "17:00" in grid["2027-03-23"].text
+    assert "17:00" in grid["2027-03-30"].text
+    times = [t["datetime"] for t in grid["2027-03-30"].select(".occurrence time")]
+    assert times == ["2027-03-30T17:00:00+02:00"]
+    times = [t["datetime"] for t in grid["2027-03-23"].select(".occurrence time")]
+    assert times == ["2027-03-23T17:00:00+01:00"]
+
+
+def test_month_grid_helper_places_occurrences(weekly):
+    weeks, first, last = month_window(2027, 3)
+    start = datetime.datetime.combine(first, datetime.time(), tzinfo=STOCKHOLM)
+    end = datetime.datetime.combine(
+        last + datetime.timedelta(days=1), datetime.time(), tzinfo=STOCKHOLM
+    )
+    events = Event.objects.overlapping(start, end).with_calendar_relations()
+    grid = month_grid(2027, 3, expand(events, start, end), datetime.date(2027, 3, 9))
+    by_date = {day.date: day for week in grid for day in week}
+    assert [
+        o.local_start.hour for o in by_date[datetime.date(2027, 3, 30)].occurrences
+    ] == [17]
+    assert by_date[datetime.date(2027, 3, 9)].is_today
+    assert not by_date[datetime.date(2027, 3, 31)].occurrences
+
+
+def test_exdate_is_left_out_and_overridden_occurrence_shows_cancelled(client, weekly):
+    weekly.exdates = ["2027-03-09"]
+    weekly.save()
+    OccurrenceOverride.objects.create(
+        event=weekly, original_start=local(2027, 3, 16, 17), cancelled=True
+    )
+    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
+    assert "Veckomöte" not in grid["2027-03-09"].text
+    assert "Inställt" in grid["2027-03-16"].text
+    assert "Inställt" not in grid["2027-03-23"].text
+
+
+def test_cancelled_event_shows_cancelled(client, forum):
+    make_event(forum, local(2027, 3, 4, 9), title="Avblåst", cancelled=True)
+    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
+    assert "Inställt" in grid["2027-03-04"].text
+
+
+def test_moved_occurrence_shows_on_the_new_day(client, weekly):
+    OccurrenceOverride.objects.create(
+        event=weekly,
+        original_start=local(2027, 3, 16, 17),
+        start=local(2027, 3, 17, 10),
+        end=local(2027, 3, 17, 12),
+    )
+    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
+    assert "Veckomöte" not in grid["2027-03-16"].text
+    assert "10:00" in grid["2027-03-17"].text
+
+
+def test_today_is_marked_not_by_colour_only(client, forum):
+    html = client.get("/kalender/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    today = soup.select('td[aria-current="date"]')
+    assert len(today) == 1
+    assert "idag" in today[0].text
+    assert soup.select("table.calendar-month caption")
+    assert len(soup.select('table.calendar-month th[scope="col"]')) == 7
+
+
+def test_previous_and_next_month_links(client, forum):
+    html = client.get("/kalender/?manad=2027-01&slag=training").content.decode()
+    assert "manad=2026-12&amp;slag=training" in html
+    assert "manad=2027-02&amp;slag=training" in html
+
+
+def test_rule_in_words():
+    assert rule_in_words("FREQ=WEEKLY;BYDAY=TU") == "Varje vecka på tisdag"
+    assert rule_in_words("FREQ=MONTHLY;BYDAY=2TU") == "Andra tisdag varje månad"
+    assert rule_in_words("FREQ=WEEKLY;INTERVAL=2") == "Var 2:e vecka"
+    assert rule_in_words("FREQ=YEARLY;BYMONTH=3") is None
+
+
+# --- the list view ---------------------------------------------------------
+
+
+def test_list_shows_the_next_60_days(client, forum):
+    now = timezone.now()
+    make_event(forum, now + datetime.timedelta(days=3), title="Snart")
+    make_event(forum, now + datetime.timedelta(days=90), title="Långt bort")
+    make_event(forum, now - datetime.timedelta(days=3), title="Förbi")
+    html = client.get("/kalender/?visa=lista").content.decode()
+    assert "Snart" in html
+    assert "Långt bort" not in html
+    assert "Förbi" not in html
+
+
+# --- visibility ------------------------------------------------------------
+
+
+@pytest.fixture
+def levels(forum):
+    start = timezone.now() + datetime.timedelta(days=2)
+    return {
+        "public": make_event(forum, start, title="Öppet möte"),
+        "dialog": make_event(
+            forum, start, title="Hemligt dialogmöte", visibility=Visibility.DIALOG
+        ),
+    }
+
+
+def pages(client, event):
+    month = timezone.localdate(event.start).strftime("%Y-%m")
+    return (
+        client.get(f"/kalender/?manad={month}").content.decode(),
+        client.get("/kalender/?visa=lista").content.decode(),
+    )
+
+
+def test_anonymous_sees_only_public_events(client, levels):
+    grid, listing = pages(client, levels["public"])
+    for html in (grid, listing):
+        assert "Öppet möte" in html
+        assert "Hemligt dialogmöte" not in html
+    assert client.get(f"/kalender/{levels['dialog'].pk}/").status_code == 404
+    assert client.get(f"/kalender/{levels['public'].pk}/").status_code == 200
+
+
+def test_samrad_member_does_not_see_a_dialog_event(client, forum, levels):
+    client.force_login(member(forum, Level.SAMRAD))
+    grid, listing = pages(client, levels["public"])
+    for html in (grid, listing):
+        assert "Öppet möte" in html
+        assert "Hemligt dialogmöte" not in html
+    assert client.get(f"/kalender/{levels['dialog'].pk}/").status_code == 404
+    forum_page = client.get("/forum/tia-skane/kalender/?visa=lista").content.decode()
+    assert "Hemligt dialogmöte" not in forum_page
+    assert "Öppet möte" in forum_page
+
+
+def test_dialog_member_and_convener_see_it(client, forum, levels):
+    convener = UserFactory()
+    forum.conveners.add(convener)
+    for user in (member(forum, Level.DIALOG), convener):
+        client.force_login(user)
+        grid, listing = pages(client, levels["public"])
+        for html in (grid, listing):
+            assert "Hemligt dialogmöte" in html
+        assert client.get(f"/kalender/{levels['dialog'].pk}/").status_code == 200
+
+
+def test_forum_calendar_shows_only_that_forum(client, forum, levels):
+    other = ForumFactory(slug="annat")
+    make_event(other, levels["public"].start, title="Annat forums möte")
+    client.force_login(member(forum, Level.PARTNERSKAP))
+    html = client.get("/forum/tia-skane/kalender/?visa=lista").content.decode()
+    assert "Hemligt dialogmöte" in html
+    assert "Annat forums möte" not in html
+    assert client.get("/forum/annat/kalender/").status_code == 403
+
+
+def test_online_link_only_for_members(client, forum):
+    event = make_event(
+        forum,
+        timezone.now() + datetime.timedelta(days=1),
+        online_url="https://meet.example.org/abc",
+    )
+    assert (
+        "meet.example.org" not in client.get(f"/kalender/{event.pk}/").content.decode()
+    )
+    client.force_login(member(forum, Level.INFORMATION))
+    assert "meet.example.org" in client.get(f"/kalender/{event.pk}/").content.decode()
+
+
+# --- filters and bad input -------------------------------------------------
+
+
+def test_filters(client, forum):
+    other = ForumFactory(slug="annat")
+    county = County.objects.get(code="12")
+    malmo = SubRegion.objects.create(county=county, name="Malmö", slug="malmo")
+    when = timezone.now() + datetime.timedelta(days=2)
+    make_event(forum, when, title="Utbildning A", kind=Event.Kind.TRAINING)
+    make_event(forum, when, title="Nätverk B", subregion=malmo)
+    make_event(other, when, title="Annat C")
+    html = client.get("/kalender/?visa=lista&slag=training").content.decode()
+    assert "Utbildning A" in html and "Nätverk B" not in html
+    html = client.get("/kalender/?visa=lista&forum=annat").content.decode()
+    assert "Annat C" in html and "Utbildning A" not in html
+    html = client.get("/kalender/?visa=lista&delregion=malmo").content.decode()
+    assert "Nätverk B" in html and "Utbildning A" not in html
+    assert 'class="notice"' not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "manad=2026-13",
+        "manad=abc",
+        "slag=<script>alert(1)</script>",
+        "forum=nope",
+        "delregion=nope",
+        "manad=0000-00",
+    ],
+)
+def test_bad_parameters_give_a_note(client, forum, query):
+    make_event(forum, timezone.now() + datetime.timedelta(days=1), title="Möte X")
+    response = client.get(f"/kalender/?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="notice"' in html
+    assert "<script>alert" not in html
+    if query.startswith("manad"):
+        assert f'value="{timezone.localdate():%Y-%m}"' in html
+
+
+def test_bad_occurrence_on_detail_gives_a_note(client, forum):
+    event = make_event(forum, timezone.now() + datetime.timedelta(days=1))
+    response = client.get(f"/kalender/{event.pk}/?tillfalle=nonsense")
+    assert response.status_code == 200
+    assert 'class="notice"' in response.content.decode()
+
+
+def test_detail_of_a_series_lists_the_next_ten(client, forum):
+    event = make_event(
+        forum,
+        local(2027, 1, 5, 17),
+        title="Serie",
+        rrule="FREQ=WEEKLY;BYDAY=TU",
+        description="<p>Hej <strong>alla</strong></p>",
+    )
+    html = client.get(f"/kalender/{event.pk}/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select(".occurrence-list li")) == 10
+    assert "Varje vecka på tisdag" in html
+    assert "<strong>alla</strong>" in html
+    assert f"/ical/handelse/{event.pk}.ics" in html
+    link = soup.select(".occurrence-list a")[0]["href"]
+    assert link.startswith("?tillfalle=2027-01-05T17%3A00%3A00%2B01%3A00")
+    chosen = client.get(f"/kalender/{event.pk}/{link}").content.decode()
+    assert "Det här tillfället" in chosen
+
+
+# --- query counts ----------------------------------------------------------
+
+
+def bulk_events(forum, count):
+    base = local(2027, 3, 1, 8)
+    Event.objects.bulk_create(
+        Event(
+            forum=forum,
+            kind=Event.Kind.NETWORK_MEETING,
+            title=f"Möte {n}",
+            visibility=Visibility.PUBLIC if n % 2 else Visibility.SAMRAD,
+            start=base + datetime.timedelta(hours=n % 600),
+            end=base + datetime.timedelta(hours=n % 600 + 1),
+            rrule="FREQ=WEEKLY" if n % 10 == 0 else "",
+            uid=str(uuid4()),
+        )
+        for n in range(count)
+    )
+
+
+def count_queries(client, url):
+    client.get(url)  # the first request of a session reads more (session, user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/kalender/?manad=2027-03", "/kalender/?visa=lista"])
+def test_query_count_does_not_grow_with_events(client, forum, url):
+    client.force_login(member(forum, Level.SAMRAD))
+    bulk_events(forum, 10)
+    small = count_queries(client, url)
+    bulk_events(forum, 990)
+    large = count_queries(client, url)
+    assert small == large
+    # 4 for the page (forums, sub-regions, events, overrides); the rest are
+    # session, user and what base.html reads (site, settings, navigation).
+    assert large <= 12
+
+
+def test_forum_calendar_query_count(client, forum):
+    client.force_login(member(forum, Level.SAMRAD))
+    url = "/forum/tia-skane/kalender/?manad=2027-03"
+    bulk_events(forum, 10)
+    small = count_queries(client, url)
+    bulk_events(forum, 990)
+    assert count_queries(client, url) == small

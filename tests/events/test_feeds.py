@@ -1,0 +1,432 @@
+"""The iCalendar feeds: what they hold, for whom, and that calendar apps read them."""
+
+import datetime
+import uuid
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import CalendarToken, Event, OccurrenceOverride
+from forum.models import Level, Visibility
+from tests.factories import (
+    ForumFactory,
+    MembershipFactory,
+    ParticipationFactory,
+    UserFactory,
+)
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+UTC = datetime.UTC
+
+
+def local(*args):
+    return datetime.datetime(*args, tzinfo=STOCKHOLM)
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(slug="tia-skane")
+
+
+@pytest.fixture
+def member(forum):
+    """A person whose organisation takes part at the given level."""
+
+    def make(level, in_forum=None):
+        participation = ParticipationFactory(forum=in_forum or forum, level=level)
+        return MembershipFactory(organisation=participation.organisation).user
+
+    return make
+
+
+@pytest.fixture
+def make_event(forum):
+    def make(start=None, hours=2, **fields):
+        start = start or timezone.now() + datetime.timedelta(days=3)
+        fields = {
+            "forum": forum,
+            "kind": Event.Kind.FORUM_MEETING,
+            "title": "Forummöte",
+            "visibility": Visibility.PUBLIC,
+            **fields,
+        }
+        return Event.objects.create(
+            start=start, end=start + datetime.timedelta(hours=hours), **fields
+        )
+
+    return make
+
+
+def parse(response):
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def vevents(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def summaries(calendar):
+    return {str(component["SUMMARY"]) for component in vevents(calendar)}
+
+
+def between(calendar, start, end):
+    return recurring_ical_events.of(calendar).between(start, end)
+
+
+def personal_url(user):
+    token, _created = CalendarToken.objects.get_or_create(user=user)
+    return f"/ical/personlig/{token.token}.ics"
+
+
+# What a VEVENT holds
+
+
+def test_event_fields(client, make_event):
+    event = make_event(
+        title="Samordnarmöte",
+        kind=Event.Kind.COORDINATORS_MEETING,
+        description="<p>Lägesbild &amp; planering</p><ul><li>Punkt ett</li></ul>",
+        venue="Länsstyrelsen, Malmö",
+        start=local(2027, 2, 2, 9, 30),
+    )
+    calendar = parse(client.get("/ical/kalender.ics"))
+    (component,) = vevents(calendar)
+    assert str(component["UID"]) == event.uid
+    assert component["SEQUENCE"] == event.sequence
+    assert str(component["STATUS"]) == "CONFIRMED"
+    assert str(component["LOCATION"]) == "Länsstyrelsen, Malmö"
+    assert str(component["DESCRIPTION"]) == "Lägesbild & planering\n• Punkt ett"
+    assert component["CATEGORIES"].cats == ["Samordnarmöte"]
+    assert str(component["URL"]) == f"http://testserver/kalender/{event.pk}/"
+    assert component["DTSTAMP"].dt.tzinfo is not None
+    assert component["DTSTAMP"].dt.utcoffset() == datetime.timedelta(0)
+    assert component["DTSTART"].params["TZID"] == "Europe/Stockholm"
+    assert component["DTSTART"].dt == local(2027, 2, 2, 9, 30)
+    assert component["DTEND"].dt == local(2027, 2, 2, 11, 30)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Stockholm"
+    assert b"\r\n" in client.get("/ical/kalender.ics").content
+
+
+def test_all_day_event_uses_dates(client, make_event):
+    make_event(start=local(2027, 5, 4, 0, 0), hours=24, all_day=True)
+    (component,) = vevents(parse(client.get("/ical/kalender.ics")))
+    assert component["DTSTART"].params["VALUE"] == "DATE"
+    assert component["DTSTART"].dt == datetime.date(2027, 5, 4)
+    assert component["DTEND"].dt == datetime.date(2027, 5, 5)
+
+
+def test_weekly_series_keeps_local_time_across_daylight_saving(client, make_event):
+    # Weekly on Tuesdays at 17:00, across 28 March 2027 and 31 October 2027.
+    event = make_event(
+        start=local(2027, 3, 16, 17, 0),
+        rrule="FREQ=WEEKLY;COUNT=40",
+        exdates=["2027-04-06"],
+    )
+    calendar = parse(client.get("/ical/kalender.ics"))
+    (component,) = vevents(calendar)
+    assert component["RRULE"]["FREQ"] == ["WEEKLY"]
+    exdate = component["EXDATE"]
+    assert exdate.params["TZID"] == "Europe/Stockholm"
+    assert exdate.dts[0].dt == local(2027, 4, 6, 17, 0)
+
+    occurrences = between(calendar, local(2027, 3, 1), local(2028, 1, 1))
+    starts = [o["DTSTART"].dt.astimezone(STOCKHOLM) for o in occurrences]
+    assert len(starts) == 39  # 40 less the excluded date
+    assert {start.hour for start in starts} == {17}
+    assert {start.utcoffset() for start in starts} == {
+        datetime.timedelta(hours=1),
+        datetime.timedelta(hours=2),
+    }
+    assert local(2027, 3, 23, 17).utcoffset() == datetime.timedelta(hours=1)
+    assert local(2027, 3, 30, 17) in starts  # summer time
+    assert local(2027, 11, 2, 17) in starts  # winter time again
+    assert local(2027, 3, 30, 17).astimezone(UTC).hour == 15
+    assert local(2027, 11, 2, 17).astimezone(UTC).hour == 16
+    # EXDATE removes that date.
+    assert datetime.date(2027, 4, 6) not in {start.date() for start in starts}
+    assert all(str(o["UID"]) == event.uid for o in occurrences)
+
+
+def test_override_moves_one_occurrence_and_cancels_another(client, make_event):
+    event = make_event(start=local(2027, 3, 16, 17, 0), rrule="FREQ=WEEKLY;COUNT=10")
+    OccurrenceOverride.objects.create(
+        event=event,
+        original_start=local(2027, 4, 13, 17, 0),
+        start=local(2027, 4, 14, 18, 0),
+        end=local(2027, 4, 14, 19, 30),
+        venue="Stadshuset",
+    )
+    OccurrenceOverride.objects.create(
+        event=event, original_start=local(2027, 4, 20, 17, 0), cancelled=True
+    )
+    calendar = parse(client.get("/ical/kalender.ics"))
+    components = vevents(calendar)
+    assert len(components) == 3
+    assert {str(c["UID"]) for c in components} == {event.uid}
+    moved, cancelled = (c for c in components if "RECURRENCE-ID" in c)
+    assert moved["RECURRENCE-ID"].dt == local(2027, 4, 13, 17, 0)
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+
+    occurrences = between(calendar, local(2027, 4, 12), local(2027, 4, 16))
+    assert [o["DTSTART"].dt for o in occurrences] == [local(2027, 4, 14, 18, 0)]
+    assert str(occurrences[0]["LOCATION"]) == "Stadshuset"
+    assert occurrences[0]["DTEND"].dt == local(2027, 4, 14, 19, 30)
+    # recurring_ical_events keeps cancelled occurrences, marked as such.
+    on_20th = between(calendar, local(2027, 4, 20), local(2027, 4, 21))
+    assert all(str(o["STATUS"]) == "CANCELLED" for o in on_20th)
+
+
+def test_cancelled_event_has_status_cancelled(client, make_event):
+    make_event(cancelled=True, cancellation_note="Sjukdom")
+    (component,) = vevents(parse(client.get("/ical/kalender.ics")))
+    assert str(component["STATUS"]) == "CANCELLED"
+    assert "Sjukdom" in str(component["DESCRIPTION"])
+
+
+def test_sequence_grows_after_an_edit_and_uid_stays(client, make_event):
+    event = make_event()
+    first = vevents(parse(client.get("/ical/kalender.ics")))[0]
+    event.title = "Flyttat forummöte"
+    event.save()
+    event.save()
+    second = vevents(parse(client.get("/ical/kalender.ics")))[0]
+    assert second["SEQUENCE"] > first["SEQUENCE"]
+    assert second["SEQUENCE"] == Event.objects.get(pk=event.pk).sequence
+    assert str(second["UID"]) == str(first["UID"]) == event.uid
+
+
+def test_feed_covers_recent_past_and_running_series(client, make_event):
+    now = timezone.now()
+    make_event(title="Nyss", start=now - datetime.timedelta(days=30))
+    make_event(title="Länge sedan", start=now - datetime.timedelta(days=200))
+    make_event(
+        title="Pågående serie",
+        start=now - datetime.timedelta(days=400),
+        rrule="FREQ=WEEKLY",
+    )
+    make_event(
+        title="Avslutad serie",
+        start=now - datetime.timedelta(days=400),
+        rrule="FREQ=WEEKLY;COUNT=3",
+    )
+    assert summaries(parse(client.get("/ical/kalender.ics"))) == {
+        "Nyss",
+        "Pågående serie",
+    }
+
+
+def test_cache_headers(client, make_event, member):
+    make_event()
+    assert client.get("/ical/kalender.ics")["Cache-Control"] == "public, max-age=300"
+    assert (
+        client.get("/ical/forum/tia-skane.ics")["Cache-Control"]
+        == "public, max-age=300"
+    )
+    response = client.get(personal_url(member(Level.SAMRAD)))
+    assert response["Cache-Control"] == "private, max-age=300"
+
+
+# Who sees what
+
+
+@pytest.fixture
+def mixed(make_event, forum):
+    other = ForumFactory(slug="annat-forum")
+    make_event(title="Offentligt")
+    make_event(title="Samråd", visibility=Visibility.SAMRAD)
+    make_event(title="Dialog", visibility=Visibility.DIALOG)
+    make_event(title="Annat offentligt", forum=other)
+    make_event(title="Annat internt", forum=other, visibility=Visibility.INFORMATION)
+    return other
+
+
+def test_public_feeds_hold_public_events_only(client, mixed):
+    assert summaries(parse(client.get("/ical/kalender.ics"))) == {
+        "Offentligt",
+        "Annat offentligt",
+    }
+    assert summaries(parse(client.get("/ical/forum/tia-skane.ics"))) == {"Offentligt"}
+    assert summaries(parse(client.get("/ical/forum/annat-forum.ics"))) == {
+        "Annat offentligt"
+    }
+
+
+def test_public_feeds_ignore_the_session(client, mixed, member):
+    client.force_login(member(Level.PARTNERSKAP))
+    assert "Samråd" not in summaries(parse(client.get("/ical/kalender.ics")))
+    assert "Dialog" not in summaries(parse(client.get("/ical/forum/tia-skane.ics")))
+
+
+def test_personal_feed_follows_the_access_rule(client, mixed, member):
+    samrad = member(Level.SAMRAD)
+    url = personal_url(samrad)
+    # Signed out: the token is the credential.
+    assert summaries(parse(client.get(url))) == {
+        "Offentligt",
+        "Samråd",
+        "Annat offentligt",
+    }
+    dialog = member(Level.DIALOG)
+    assert "Dialog" in summaries(parse(client.get(personal_url(dialog))))
+
+
+def test_regenerated_token_kills_the_old_url(client, mixed, member):
+    user = member(Level.SAMRAD)
+    old = personal_url(user)
+    user.calendar_token.regenerate()
+    assert client.get(old).status_code == 404
+    assert client.get(personal_url(user)).status_code == 200
+
+
+def test_personal_feed_empties_when_membership_ends(client, mixed, member):
+    user = member(Level.SAMRAD)
+    url = personal_url(user)
+    assert "Samråd" in summaries(parse(client.get(url)))
+    user.memberships.all().delete()
+    assert summaries(parse(client.get(url))) == {"Offentligt", "Annat offentligt"}
+
+
+def test_personal_feed_of_an_inactive_user_is_gone(client, mixed, member):
+    user = member(Level.SAMRAD)
+    url = personal_url(user)
+    user.is_active = False
+    user.save()
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ical/forum/finns-inte.ics",
+        "/ical/personlig/finns-inte.ics",
+        "/ical/handelse/999999.ics",
+    ],
+)
+def test_unknown_forum_token_or_event(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_single_event_download(client, make_event, member):
+    event = make_event(title="Dialogmöte", visibility=Visibility.DIALOG)
+    url = f"/ical/handelse/{event.pk}.ics"
+    assert client.get(url).status_code == 404
+    client.force_login(member(Level.SAMRAD))
+    assert client.get(url).status_code == 404
+    client.force_login(member(Level.DIALOG))
+    response = client.get(url)
+    (component,) = vevents(parse(response))
+    assert str(component["UID"]) == event.uid
+    assert response["Content-Disposition"] == 'attachment; filename="dialogmote.ics"'
+    assert response["Cache-Control"] == "private, max-age=300"
+
+
+def test_single_public_event_for_anonymous(client, make_event):
+    event = make_event()
+    assert parse(client.get(f"/ical/handelse/{event.pk}.ics"))
+
+
+def test_convener_sees_everything_of_the_forum(client, mixed, forum):
+    convener = UserFactory()
+    forum.conveners.add(convener)
+    assert {"Samråd", "Dialog"} <= summaries(parse(client.get(personal_url(convener))))
+
+
+# The subscription page
+
+
+def test_subscribe_page_creates_the_token_once(client, member):
+    user = member(Level.INFORMATION)
+    client.force_login(user)
+    response = client.get("/kalender/prenumerera/")
+    assert response.status_code == 200
+    token = CalendarToken.objects.get(user=user).token
+    content = response.content.decode()
+    assert f"http://testserver/ical/personlig/{token}.ics" in content
+    assert "webcal://testserver/ical/kalender.ics" in content
+    assert "http://testserver/ical/forum/tia-skane.ics" in content
+    client.get("/kalender/prenumerera/")
+    assert CalendarToken.objects.get(user=user).token == token
+
+
+def test_subscribe_page_needs_sign_in(client, db):
+    response = client.get("/kalender/prenumerera/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_regenerate_token(client, member):
+    user = member(Level.INFORMATION)
+    client.force_login(user)
+    old = personal_url(user)
+    response = client.post("/kalender/prenumerera/ny-nyckel/", follow=True)
+    assert response.redirect_chain[-1][0] == "/kalender/prenumerera/"
+    assert "Den gamla adressen fungerar inte längre" in response.content.decode()
+    assert client.get(old).status_code == 404
+    assert client.get(personal_url(user)).status_code == 200
+    assert client.get("/kalender/prenumerera/ny-nyckel/").status_code == 405
+
+
+# Queries do not grow with the number of events
+
+
+def bulk_events(forum, count, visibility=Visibility.PUBLIC):
+    start = timezone.now() + datetime.timedelta(days=1)
+    events = Event.objects.bulk_create(
+        Event(
+            forum=forum,
+            kind=Event.Kind.NETWORK_MEETING,
+            title=f"Nätverksmöte {n}",
+            visibility=visibility,
+            start=start + datetime.timedelta(hours=n),
+            end=start + datetime.timedelta(hours=n, minutes=90),
+            rrule="FREQ=WEEKLY;COUNT=5" if n % 2 else "",
+            uid=str(uuid.uuid4()),
+        )
+        for n in range(count)
+    )
+    OccurrenceOverride.objects.bulk_create(
+        OccurrenceOverride(
+            event=event, original_start=event.start + datetime.timedelta(weeks=1)
+        )
+        for event in events
+        if event.rrule
+    )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context), response
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/ical/kalender.ics", "/ical/forum/tia-skane.ics", "personal"],
+)
+def test_query_count_is_flat(client, forum, member, url, django_assert_max_num_queries):
+    if url == "personal":
+        url = personal_url(member(Level.PARTNERSKAP))
+    bulk_events(forum, 10)
+    small, response = count_queries(client, url)
+    assert len(vevents(parse(response))) == 15
+    bulk_events(forum, 990)
+    large, response = count_queries(client, url)
+    assert response.content.count(b"BEGIN:VEVENT") == 1500
+    assert small == large
+    with django_assert_max_num_queries(3):
+        client.get(url)
+
+
+def test_event_links_do_not_follow_the_requesters_language(client, make_event):
+    event = make_event()
+    response = client.get("/ical/kalender.ics", HTTP_ACCEPT_LANGUAGE="en")
+    (component,) = vevents(parse(response))
+    assert str(component["URL"]) == f"http://testserver/kalender/{event.pk}/"

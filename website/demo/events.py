@@ -444,6 +444,11 @@ def local(day, hour=0, minute=0):
     )
 
 
+def weekday(day):
+    """The day itself, or the Friday before when it falls on a weekend."""
+    return day - datetime.timedelta(days=max(0, day.weekday() - 4))
+
+
 def second_tuesday(year, month):
     first = datetime.date(year, month, 1)
     return first + datetime.timedelta(days=(1 - first.weekday()) % 7 + 7)
@@ -618,7 +623,7 @@ def add_agenda(event, agenda, proposals=None):
 
 
 def create_past_forum_meeting(forum, orgs, today, users):
-    start = local(today - _days(23), 9, 30)
+    start = local(weekday(today - _days(23)), 9, 30)
     event, created = make_event(
         forum,
         PAST_FORUM_MEETING,
@@ -711,7 +716,7 @@ def create_past_forum_meeting(forum, orgs, today, users):
 
 
 def create_next_forum_meeting(forum, orgs, today, users):
-    start = local(today + _days(24), 9, 30)
+    start = local(weekday(today + _days(24)), 9, 30)
     event, created = make_event(
         forum,
         NEXT_FORUM_MEETING,

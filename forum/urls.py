@@ -1,10 +1,15 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 app_name = "forum"
 
 urlpatterns = [
+    # The levels in practice, each part with its own routes.
+    path("", include("forum.urls_consultations")),
+    path("", include("forum.urls_dialog")),
+    path("", include("forum.urls_partnership")),
+    path("", include("forum.urls_notifications")),
     path("", views.forum_list, name="forum_list"),
     path("ansok/<slug:organisation_slug>/", views.apply, name="apply"),
     path("<slug:slug>/", views.forum_detail, name="forum_detail"),

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
 from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
+from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.factories import (
     ForumFactory,
     MembershipFactory,
@@ -33,7 +34,14 @@ from website.directory.models import Activity, Language
 from website.geography.models import County, Municipality, SubRegion
 
 # Rooms keep their own rows (and the data the rows need) next to their tests.
-ROOM_MATRICES = (matrix_calendar, matrix_feeds, matrix_minutes)
+ROOM_MATRICES = (
+    matrix_calendar,
+    matrix_feeds,
+    matrix_minutes,
+    matrix_consultations,
+    matrix_dialog,
+    matrix_partnership,
+)
 
 # The activity pages are open to every active member of the organisation; in
 # this matrix, sensus's only member is its admin.

@@ -1,0 +1,310 @@
+"""Consultations (samråd): a proposal, one response per organisation, feedback."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+from website.sanitizer import clean_html
+
+from .models import Forum, Visibility
+from .querysets import ForumContentQuerySet
+
+__all__ = [
+    "Consultation",
+    "ConsultationDocument",
+    "ConsultationQuestion",
+    "ConsultationResponse",
+    "ResponseAnswer",
+    "ResponseAttachment",
+    "ResponseVersion",
+    "FeedbackItem",
+]
+
+
+class ConsultationQuerySet(ForumContentQuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.published().filter(opens_at__lte=now, deadline__gt=now)
+
+
+class Consultation(models.Model):
+    """An authority asks the forum's organisations for their views on a proposal."""
+
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="consultations",
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    slug = models.SlugField(_("kortnamn"), max_length=120)
+    proposal = models.TextField(
+        _("förslag"), help_text=_("Förslaget som samrådet gäller.")
+    )
+    visibility = models.PositiveSmallIntegerField(
+        _("synlighet"),
+        choices=Visibility.choices,
+        default=Visibility.SAMRAD,
+        help_text=_("Samråd och uppåt, eller högre."),
+    )
+    invited = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("inbjudna organisationer"),
+        blank=True,
+        related_name="consultation_invitations",
+        help_text=_("Tomt: alla som deltar i forumet på nivån Samråd eller högre."),
+    )
+    opens_at = models.DateTimeField(_("öppnar"))
+    deadline = models.DateTimeField(_("sista dag för svar"))
+    published = models.BooleanField(_("publicerat"), default=False)
+    responses_visible = models.BooleanField(
+        _("svaren syns för andra organisationer"),
+        default=False,
+        help_text=_("Om de inbjudna får läsa varandras svar."),
+    )
+    feedback = models.TextField(
+        _("återkoppling"),
+        blank=True,
+        help_text=_("Hur svaren har påverkat beslutet."),
+    )
+    feedback_published_at = models.DateTimeField(
+        _("återkoppling publicerad"), null=True, blank=True
+    )
+    reminder_sent_at = models.DateTimeField(
+        _("påminnelse skickad"), null=True, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapat av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("samråd")
+        verbose_name_plural = _("samråd")
+        ordering = ["-deadline"]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "slug"], name="consultation_slug"),
+            models.CheckConstraint(
+                condition=models.Q(deadline__gt=models.F("opens_at")),
+                name="consultation_deadline_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(visibility__gte=2),
+                name="consultation_visible_from_samrad",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.proposal = clean_html(self.proposal)
+        self.feedback = clean_html(self.feedback)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return self.published and self.opens_at <= now < self.deadline
+
+    @property
+    def is_closed(self):
+        return timezone.now() >= self.deadline
+
+
+class ConsultationDocument(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("samrådsdokument")
+        verbose_name_plural = _("samrådsdokument")
+
+    def __str__(self):
+        return str(self.document)
+
+
+class ConsultationQuestion(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="questions"
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    text = models.TextField(_("fråga"))
+
+    class Meta:
+        verbose_name = _("fråga")
+        verbose_name_plural = _("frågor")
+        ordering = ["consultation", "position", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ConsultationResponse(models.Model):
+    """One organisation's response; any member edits it until the deadline."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="responses"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="consultation_responses",
+    )
+    general_comment = models.TextField(_("övriga synpunkter"), blank=True)
+    version = models.PositiveIntegerField(
+        default=0, help_text="Grows on every save; a stale form is refused."
+    )
+    submitted_at = models.DateTimeField(_("inskickat"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ändrat av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("samrådssvar")
+        verbose_name_plural = _("samrådssvar")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "organisation"], name="one_response_per_org"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.consultation}"
+
+    def save(self, *args, **kwargs):
+        self.general_comment = clean_html(self.general_comment)
+        super().save(*args, **kwargs)
+
+
+class ResponseAnswer(models.Model):
+    response = models.ForeignKey(
+        ConsultationResponse, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        ConsultationQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    text = models.TextField(_("svar"), blank=True)
+
+    class Meta:
+        verbose_name = _("svar på fråga")
+        verbose_name_plural = _("svar på frågor")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question"], name="one_answer_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.response}: {self.question}"
+
+    def save(self, *args, **kwargs):
+        self.text = clean_html(self.text)
+        super().save(*args, **kwargs)
+
+
+class ResponseAttachment(models.Model):
+    response = models.ForeignKey(
+        ConsultationResponse, on_delete=models.CASCADE, related_name="attachments"
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("bilaga"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bilaga till svar")
+        verbose_name_plural = _("bilagor till svar")
+
+    def __str__(self):
+        return str(self.document)
+
+
+class ResponseVersion(models.Model):
+    """An earlier version of a response, kept on every save."""
+
+    response = models.ForeignKey(
+        ConsultationResponse, on_delete=models.CASCADE, related_name="versions"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("innehåll"))
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sparad av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(_("sparad"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("version av svar")
+        verbose_name_plural = _("versioner av svar")
+        ordering = ["response", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "version"], name="response_version_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.response} v{self.version}"
+
+
+class FeedbackItem(models.Model):
+    """The convener's summary of the responses to one question."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="feedback_items"
+    )
+    question = models.ForeignKey(
+        ConsultationQuestion,
+        on_delete=models.CASCADE,
+        related_name="feedback_items",
+    )
+    summary = models.TextField(_("sammanfattning av svaren"))
+
+    class Meta:
+        verbose_name = _("återkoppling per fråga")
+        verbose_name_plural = _("återkoppling per fråga")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "question"], name="one_feedback_per_question"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.question)
+
+    def save(self, *args, **kwargs):
+        self.summary = clean_html(self.summary)
+        super().save(*args, **kwargs)

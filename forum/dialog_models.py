@@ -1,0 +1,159 @@
+"""Dialog (level Dialog and up): threads with replies; conveners may hide posts."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+from website.sanitizer import clean_html
+
+from .models import Forum, Visibility
+from .querysets import ForumContentQuerySet
+
+__all__ = ["Thread", "Post", "PostAttachment", "ThreadFollow", "PostModeration"]
+
+
+class Thread(models.Model):
+    """A discussion in a forum."""
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    visibility = models.PositiveSmallIntegerField(
+        _("synlighet"), choices=Visibility.choices, default=Visibility.DIALOG
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("startad av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("startad"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("senaste inlägg"), default=timezone.now)
+
+    objects = ForumContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tråd")
+        verbose_name_plural = _("trådar")
+        ordering = ["-last_activity_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visibility__gte=3), name="thread_visible_from_dialog"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skribent"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_posts",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("inlägg"))
+    created_at = models.DateTimeField(_("skrivet"), default=timezone.now)
+    edited_at = models.DateTimeField(_("ändrat"), null=True, blank=True)
+    hidden = models.BooleanField(_("dolt"), default=False)
+    hidden_reason = models.CharField(_("skäl"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("inlägg")
+        verbose_name_plural = _("inlägg")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.author}: {self.thread}"
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+
+class PostAttachment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("bilaga"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bilaga till inlägg")
+        verbose_name_plural = _("bilagor till inlägg")
+
+    def __str__(self):
+        return str(self.document)
+
+
+class ThreadFollow(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="thread_follows",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bevakning")
+        verbose_name_plural = _("bevakningar")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="follow_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.thread}"
+
+
+class PostModeration(models.Model):
+    """The log of posts hidden or shown again by a convener, with the reason."""
+
+    class Action(models.TextChoices):
+        HIDDEN = "hidden", _("Dolt")
+        SHOWN = "shown", _("Visas igen")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="moderation")
+    action = models.CharField(_("åtgärd"), max_length=8, choices=Action.choices)
+    reason = models.CharField(_("skäl"), max_length=300)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tid"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderering")
+        verbose_name_plural = _("moderering")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.post}"

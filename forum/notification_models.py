@@ -1,0 +1,64 @@
+"""What each person is told by email, and how often."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["NotificationPreference", "Notification"]
+
+
+class NotificationPreference(models.Model):
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("Direkt")
+        DAILY = "daily", _("En sammanfattning per dag")
+        NONE = "none", _("Inga e-postmeddelanden")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+    )
+    frequency = models.CharField(
+        _("e-post om forumet"),
+        max_length=12,
+        choices=Frequency.choices,
+        default=Frequency.IMMEDIATE,
+    )
+
+    class Meta:
+        verbose_name = _("aviseringsval")
+        verbose_name_plural = _("aviseringsval")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_frequency_display()}"
+
+
+class Notification(models.Model):
+    """One thing to tell one person; sent at once or gathered into the daily digest."""
+
+    class Kind(models.TextChoices):
+        NEW_CONSULTATION = "new_consultation", _("Nytt samråd")
+        DEADLINE_REMINDER = "deadline_reminder", _("Påminnelse om sista dag")
+        FEEDBACK_PUBLISHED = "feedback_published", _("Återkoppling publicerad")
+        THREAD_REPLY = "thread_reply", _("Nytt svar i bevakad tråd")
+        DECISION_TO_ANSWER = "decision_to_answer", _("Gemensamt beslut att besvara")
+        DECISION_OUTCOME = "decision_outcome", _("Gemensamt beslut avgjort")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("slag"), max_length=24, choices=Kind.choices)
+    subject = models.CharField(_("ämne"), max_length=200)
+    body = models.TextField(_("text"))
+    url = models.CharField(_("länk"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("skickad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("avisering")
+        verbose_name_plural = _("aviseringar")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["sent_at", "user"])]
+
+    def __str__(self):
+        return f"{self.user}: {self.subject}"

@@ -1,0 +1,154 @@
+"""The partnership workspace (level Partnerskap): delegated tasks, joint decisions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+from website.sanitizer import clean_html
+
+from .models import Forum
+
+__all__ = ["DelegatedTask", "JointDecision", "DecisionAnswer"]
+
+
+class DelegatedTask(models.Model):
+    """A task the forum has delegated to a partner organisation."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Ej påbörjad")
+        IN_PROGRESS = "in_progress", _("Pågår")
+        DONE = "done", _("Klar")
+        CANCELLED = "cancelled", _("Avbruten")
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    title = models.CharField(_("uppdrag"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    assigned_to = models.ForeignKey(
+        Organisation,
+        verbose_name=_("ansvarig organisation"),
+        on_delete=models.PROTECT,
+        related_name="delegated_tasks",
+    )
+    due_date = models.DateField(_("klart senast"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+    report = models.TextField(_("kort rapport"), blank=True)
+    reported_at = models.DateTimeField(_("rapporterat"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapat av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegerat uppdrag")
+        verbose_name_plural = _("delegerade uppdrag")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description = clean_html(self.description)
+        self.report = clean_html(self.report)
+        super().save(*args, **kwargs)
+
+
+class JointDecision(models.Model):
+    """A proposal every partner organisation answers with consent or objection."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Inte avgjort")
+        ADOPTED = "adopted", _("Beslutat")
+        NOT_ADOPTED = "not_adopted", _("Inte beslutat")
+
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="joint_decisions",
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    proposal = models.TextField(_("förslag till beslut"))
+    answer_by = models.DateTimeField(_("svara senast"))
+    outcome = models.CharField(
+        _("utfall"), max_length=12, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    outcome_note = models.TextField(_("motivering av utfallet"), blank=True)
+    decided_at = models.DateTimeField(_("avgjort"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapat av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skapat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("gemensamt beslut")
+        verbose_name_plural = _("gemensamma beslut")
+        ordering = ["-answer_by"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.proposal = clean_html(self.proposal)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self):
+        return self.outcome == self.Outcome.PENDING and timezone.now() < self.answer_by
+
+
+class DecisionAnswer(models.Model):
+    class Answer(models.TextChoices):
+        CONSENT = "consent", _("Samtycke")
+        OBJECTION = "objection", _("Invändning")
+
+    decision = models.ForeignKey(
+        JointDecision, on_delete=models.CASCADE, related_name="answers"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="decision_answers",
+    )
+    answer = models.CharField(_("svar"), max_length=12, choices=Answer.choices)
+    reason = models.TextField(_("motivering"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besvarat av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("besvarat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("svar på gemensamt beslut")
+        verbose_name_plural = _("svar på gemensamma beslut")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "organisation"], name="one_answer_per_partner"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(answer="objection", reason=""),
+                name="objection_needs_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_answer_display()}"

@@ -12,7 +12,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
 from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
-from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.factories import (
     ForumFactory,
     MembershipFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.matrix_roles import (
     CONVENERS,
     EVERYONE,

@@ -1,4 +1,4 @@
-"""Permission-matrix rows for the consultations URLs of forum/ (tests/matrix_roles.py)."""
+"""Permission-matrix rows for consultation URLs of forum/ (tests/matrix_roles.py)."""
 
 ROWS = {}
 

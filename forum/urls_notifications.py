@@ -1,1 +1,11 @@
-urlpatterns = []
+from django.urls import path
+
+from . import notification_views
+
+urlpatterns = [
+    path(
+        "installningar/aviseringar/",
+        notification_views.notification_settings,
+        name="notification_settings",
+    ),
+]

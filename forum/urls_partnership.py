@@ -1,1 +1,30 @@
-urlpatterns = []
+from django.urls import path
+
+from . import partnership_views as views
+
+urlpatterns = [
+    path("<slug:slug>/partnerskap/", views.partnership, name="partnership"),
+    path(
+        "<slug:slug>/partnerskap/uppdrag/nytt/", views.task_create, name="task_create"
+    ),
+    path(
+        "<slug:slug>/partnerskap/uppdrag/<int:pk>/",
+        views.task_update,
+        name="task_update",
+    ),
+    path(
+        "<slug:slug>/partnerskap/beslut/nytt/",
+        views.decision_create,
+        name="decision_create",
+    ),
+    path(
+        "<slug:slug>/partnerskap/beslut/<int:pk>/",
+        views.decision_detail,
+        name="decision_detail",
+    ),
+    path(
+        "<slug:slug>/partnerskap/beslut/<int:pk>/avgor/",
+        views.decision_close,
+        name="decision_close",
+    ),
+]

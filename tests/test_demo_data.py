@@ -19,7 +19,21 @@ from events.models import (
     OccurrenceOverride,
 )
 from forum.access import level_in
-from forum.models import Coordinator, Forum, Level, LevelChange, Participation
+from forum.models import (
+    Consultation,
+    ConsultationResponse,
+    Coordinator,
+    DecisionAnswer,
+    DelegatedTask,
+    Forum,
+    JointDecision,
+    Level,
+    LevelChange,
+    Participation,
+    Post,
+    PostModeration,
+    Thread,
+)
 from partners.models import ContactPerson, Membership, Organisation
 from website.directory.models import Activity, DirectoryPage, TravelRoute
 from website.geography.models import Municipality, SubRegion
@@ -48,6 +62,12 @@ def counts():
         "minutes": Minutes.objects.count(),
         "action_items": ActionItem.objects.count(),
         "rsvps": RSVP.objects.count(),
+        "consultations": Consultation.objects.count(),
+        "responses": ConsultationResponse.objects.count(),
+        "threads": Thread.objects.count(),
+        "posts": Post.objects.count(),
+        "tasks": DelegatedTask.objects.count(),
+        "joint_decisions": JointDecision.objects.count(),
     }
 
 
@@ -220,3 +240,74 @@ def test_demo_calendar_has_meetings_minutes_and_queues():
     seated = full.rsvps.filter(answer=RSVP.Answer.GOING, waitlisted=False)
     assert seated.count() == full.capacity
     assert full.rsvps.filter(waitlisted=True).exists()
+
+
+def test_demo_forum_work_has_consultations_threads_and_partnership():
+    call_command("seed_demo")
+    now = timezone.now()
+    today = timezone.localdate()
+    forum = Forum.objects.get(slug="tia-skane")
+    samrad_and_up = set(
+        forum.participations.filter(level__gte=Level.SAMRAD).values_list(
+            "organisation", flat=True
+        )
+    )
+
+    open_ = Consultation.objects.open(now).get(forum=forum)
+    assert open_.slug == "handlingsplan-2027"
+    assert not open_.invited.exists() and not open_.responses_visible
+    assert open_.questions.count() == 3
+    assert "<li>" in open_.proposal
+    assert open_.responses.count() == 3
+    closed = Consultation.objects.get(forum=forum, slug="statsbidrag-hosten-2026")
+    assert closed.is_closed and closed.responses_visible
+    assert closed.feedback and closed.feedback_published_at < now
+    assert closed.feedback_items.count() == closed.questions.count() == 2
+    assert closed.responses.count() == 5
+    for consultation in (open_, closed):
+        for response in consultation.responses.all():
+            assert response.organisation_id in samrad_and_up
+            assert response.answers.count() == consultation.questions.count()
+            assert response.version >= 1
+            assert response.versions.count() == response.version
+            assert response.submitted_at < consultation.deadline
+
+    threads = Thread.objects.filter(forum=forum)
+    assert threads.count() == 2
+    assert not threads.filter(visibility__lt=Level.DIALOG).exists()
+    women = threads.get(title="Hur når vi fler kvinnor i aktiviteterna?")
+    assert 4 <= women.posts.count() <= 5
+    hidden = women.posts.get(hidden=True)
+    assert hidden.hidden_reason
+    assert PostModeration.objects.get(post=hidden).moderator.email == (
+        "anna.lindqvist@lansstyrelsen-skane.example"
+    )
+    dialog_and_up = set(
+        forum.participations.filter(level__gte=Level.DIALOG).values_list(
+            "organisation", flat=True
+        )
+    )
+    for post in Post.objects.filter(thread__forum=forum):
+        assert post.organisation_id in dialog_and_up, post
+    assert threads.get(title__startswith="Samåkning").posts.count() == 3
+    assert women.follows.exists()
+
+    partners = set(
+        forum.participations.filter(level=Level.PARTNERSKAP).values_list(
+            "organisation", flat=True
+        )
+    )
+    tasks = DelegatedTask.objects.filter(forum=forum)
+    assert 3 <= tasks.count() <= 4
+    assert set(tasks.values_list("assigned_to", flat=True)) <= partners
+    assert tasks.exclude(status="done").filter(due_date__lt=today).exists()
+    assert tasks.filter(status="done").exclude(report="").exists()
+
+    decided = JointDecision.objects.get(forum=forum, outcome="adopted")
+    assert decided.outcome_note and decided.decided_at
+    assert set(decided.answers.values_list("organisation", flat=True)) == partners
+    objection = decided.answers.get(answer=DecisionAnswer.Answer.OBJECTION)
+    assert objection.reason
+    open_decision = JointDecision.objects.get(forum=forum, outcome="pending")
+    assert open_decision.is_open
+    assert open_decision.answers.count() == 2

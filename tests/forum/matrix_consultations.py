@@ -1,7 +1,94 @@
 """Permission-matrix rows for consultation URLs of forum/ (tests/matrix_roles.py)."""
 
-ROWS = {}
+import datetime
+
+from django.utils import timezone
+
+from forum.consultation_models import (
+    Consultation,
+    ConsultationQuestion,
+    ConsultationResponse,
+)
+from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+
+# Consultations are visible from Samråd: Information members get a 404.
+SEES = MEMBERS | {"information": 404}
+# Only members of an invited organisation answer; conveners and staff read.
+RESPONDERS = dict.fromkeys(ROLES, 200) | {
+    "anonymous": LOGIN,
+    "information": 404,
+    "other_forum": 403,
+    "convener": 403,
+    "staff": 403,
+}
+FOLLOWS_RESPONSES = RESPONDERS | {"convener": 200, "staff": 200}
+
+ROWS = {
+    "forum:consultations": ("/forum/tia-skane/samrad/", MEMBERS),
+    "forum:consultation_create": ("/forum/tia-skane/samrad/nytt/", CONVENERS),
+    "forum:consultation_detail": ("/forum/tia-skane/samrad/{consultation}/", SEES),
+    "forum:consultation_edit": (
+        "/forum/tia-skane/samrad/{consultation}/redigera/",
+        CONVENERS,
+    ),
+    "forum:response_edit": (
+        "/forum/tia-skane/samrad/{consultation}/svar/",
+        RESPONDERS,
+    ),
+    "forum:response_history": (
+        "/forum/tia-skane/samrad/{consultation}/svar/historik/",
+        FOLLOWS_RESPONSES,
+    ),
+    "forum:consultation_status": (
+        "/forum/tia-skane/samrad/{consultation}/status/",
+        CONVENERS,
+    ),
+    "forum:consultation_feedback": (
+        "/forum/tia-skane/samrad/{closed_consultation}/aterkoppling/",
+        CONVENERS,
+    ),
+    "forum:consultation_export": (
+        "/forum/tia-skane/samrad/{closed_consultation}/svar.csv",
+        CONVENERS,
+    ),
+    "forum:consultation_print": (
+        "/forum/tia-skane/samrad/{closed_consultation}/sammanstallning/",
+        SEES,
+    ),
+}
 
 
 def populate(people, forum):
     """Add what the rows need to ``people`` as "_name" keys (used as {name} in URLs)."""
+    now = timezone.now()
+    # Opens now: every organisation of the forum at Samråd or higher is invited.
+    open_one = Consultation.objects.create(
+        forum=forum,
+        title="Regional handlingsplan 2031",
+        slug="handlingsplan-2031",
+        proposal="<p>Förslag till handlingsplan.</p>",
+        opens_at=now,
+        deadline=now + datetime.timedelta(days=14),
+        published=True,
+    )
+    ConsultationQuestion.objects.create(consultation=open_one, text="Vad saknas?")
+    closed = Consultation.objects.create(
+        forum=forum,
+        title="Lägesbild hösten",
+        slug="lagesbild-hosten",
+        proposal="<p>Utkast till lägesbild.</p>",
+        opens_at=now - datetime.timedelta(days=30),
+        deadline=now - datetime.timedelta(days=1),
+        published=True,
+    )
+    question = ConsultationQuestion.objects.create(
+        consultation=closed, text="Stämmer bilden?"
+    )
+    response = ConsultationResponse.objects.create(
+        consultation=closed,
+        organisation=people["samrad"].memberships.get().organisation,
+        version=1,
+    )
+    response.answers.create(question=question, text="Ja, i stort.")
+    people["_consultation"] = open_one.pk
+    people["_closed_consultation"] = closed.pk

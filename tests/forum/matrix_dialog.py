@@ -1,7 +1,51 @@
 """Permission-matrix rows for the dialog URLs of forum/ (tests/matrix_roles.py)."""
 
-ROWS = {}
+from forum.dialog_models import Post, Thread, ThreadFollow
+from forum.models import Visibility
+from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+
+# Threads start at level Dialog: below it (and for sensus, at Samråd) a thread
+# is not there at all; outside the forum, the forum itself is closed.
+DIALOG_READERS = dict.fromkeys(ROLES, 404) | {
+    "anonymous": LOGIN,
+    "other_forum": 403,
+    "dialog": 200,
+    "partnerskap": 200,
+    "convener": 200,
+    "staff": 200,
+}
+DIALOG_WRITERS = DIALOG_READERS | {"information": 403, "samrad": 403, "org_admin": 403}
+REPLIED = dict.fromkeys(DIALOG_READERS, 302) | {
+    role: answer for role, answer in DIALOG_READERS.items() if answer != 200
+}
+
+ROWS = {
+    "forum:threads": ("/forum/tia-skane/dialog/", MEMBERS),
+    "forum:thread_create": ("/forum/tia-skane/dialog/ny/", DIALOG_WRITERS),
+    "forum:thread_detail": ("/forum/tia-skane/dialog/{thread}/", DIALOG_READERS),
+    "forum:thread_follow": (
+        "POST /forum/tia-skane/dialog/{thread}/bevaka/",
+        REPLIED,
+        {},
+    ),
+    "forum:post_moderate": (
+        "/forum/tia-skane/dialog/inlagg/{post}/moderera/",
+        CONVENERS,
+    ),
+}
 
 
 def populate(people, forum):
     """Add what the rows need to ``people`` as "_name" keys (used as {name} in URLs)."""
+    thread = Thread.objects.create(
+        forum=forum,
+        title="Samverkan kring språkcaféer",
+        visibility=Visibility.DIALOG,
+        created_by=people["dialog"],
+    )
+    post = Post.objects.create(
+        thread=thread, author=people["dialog"], body="<p>Hur gör ni?</p>"
+    )
+    ThreadFollow.objects.create(thread=thread, user=people["dialog"])
+    people["_thread"] = thread.pk
+    people["_post"] = post.pk

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from website.demo.activities import activity_summary, create_activities
 from website.demo.events import create_events, event_summary
+from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
@@ -15,8 +16,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
         "organisations, pages, activities, travel routes, a calendar with "
-        "meetings and minutes, and demo logins. Safe to run again: nothing is "
-        "duplicated."
+        "meetings and minutes, consultations, dialog threads, partnership work "
+        "and demo logins. Safe to run again: nothing is duplicated."
     )
 
     @transaction.atomic
@@ -29,12 +30,14 @@ class Command(BaseCommand):
         forum, partner_logins = create_partners()
         create_activities()
         create_events()
+        create_forum_work()
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
         self.stdout.write(forum_summary(forum))
         self.stdout.write(activity_summary())
         self.stdout.write(event_summary())
+        self.stdout.write(forum_work_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

@@ -1,0 +1,277 @@
+"""Dialog: threads and replies from level Dialog up; conveners moderate."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partners.models import Membership
+from website.sanitizer import safe_html
+
+from .access import can, is_convener, level_in
+from .dialog_forms import ModerationForm, PostForm, ThreadForm
+from .dialog_models import Post, PostModeration, Thread, ThreadFollow
+from .models import Level
+from .views import forum_for
+
+THREADS_PER_PAGE = 50
+
+
+def notify_users(users, kind, subject, body, url):
+    """Hand over to the notifications module, imported late: it is written apart."""
+    from forum.notifications import notify_users as send
+
+    send(users, kind, subject, body, url)
+
+
+def author_organisation(user, forum):
+    """The organisation the user speaks for in ``forum``: their first active one."""
+    membership = (
+        Membership.objects.active()
+        .filter(user=user, organisation__participations__forum=forum)
+        .select_related("organisation")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    return membership.organisation if membership else None
+
+
+def visible_thread(request, forum, pk):
+    """The thread ``pk`` of ``forum`` if the user may see it, else 404."""
+    return get_object_or_404(
+        Thread.objects.visible_to(request.user)
+        .filter(forum=forum)
+        .select_related("created_by", "organisation"),
+        pk=pk,
+    )
+
+
+@login_required
+def thread_list(request, slug):
+    forum = forum_for(request, slug, "view_members")
+    level = level_in(request.user, forum)
+    threads = (
+        Thread.objects.visible_to(request.user)
+        .filter(forum=forum)
+        .select_related("created_by", "organisation")
+        .annotate(
+            post_count=Count("posts", distinct=True),
+            last_post_pk=Subquery(
+                Post.objects.filter(thread=OuterRef("pk"))
+                .order_by("-created_at", "-pk")
+                .values("pk")[:1]
+            ),
+        )
+        .order_by("-last_activity_at", "-pk")
+    )
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("sida"))
+    # One query for every thread's last post and its author and organisation.
+    last_posts = Post.objects.select_related("author", "organisation").in_bulk(
+        [thread.last_post_pk for thread in page if thread.last_post_pk]
+    )
+    for thread in page:
+        thread.last_post = last_posts.get(thread.last_post_pk)
+        thread.reply_count = max(thread.post_count - 1, 0)
+    return TemplateResponse(
+        request,
+        "forum/dialog/thread_list.html",
+        {
+            "forum": forum,
+            "page": page,
+            "reaches_dialog": level >= Level.DIALOG,
+            "may_post": level >= Level.DIALOG,
+        },
+    )
+
+
+@login_required
+def thread_create(request, slug):
+    forum = forum_for(request, slug, "post")
+    form = ThreadForm(request.POST or None, max_level=level_in(request.user, forum))
+    if request.method == "POST" and form.is_valid():
+        thread = start_thread(forum, request.user, form.cleaned_data)
+        messages.success(request, _("Tråden är startad. Du bevakar den."))
+        return redirect("forum:thread_detail", forum.slug, thread.pk)
+    return TemplateResponse(
+        request, "forum/dialog/thread_form.html", {"forum": forum, "form": form}
+    )
+
+
+@transaction.atomic
+def start_thread(forum, user, data):
+    organisation = author_organisation(user, forum)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        forum=forum,
+        title=data["title"],
+        visibility=data["visibility"],
+        created_by=user,
+        organisation=organisation,
+        created_at=now,
+        last_activity_at=now,
+    )
+    Post.objects.create(
+        thread=thread,
+        author=user,
+        organisation=organisation,
+        body=data["body"],
+        created_at=now,
+    )
+    ThreadFollow.objects.create(thread=thread, user=user)
+    return thread
+
+
+@login_required
+def thread_detail(request, slug, pk):
+    forum = forum_for(request, slug, "view_members")
+    thread = visible_thread(request, forum, pk)
+    may_post = can(request.user, "post", forum)
+    form = PostForm(request.POST or None)
+    if request.method == "POST":
+        if not may_post:
+            raise PermissionDenied
+        if form.is_valid():
+            post = reply(thread, request.user, form.cleaned_data["body"])
+            notify_followers(request, thread, post)
+            messages.success(request, _("Ditt svar är publicerat."))
+            return redirect(
+                reverse("forum:thread_detail", args=[forum.slug, thread.pk])
+                + f"#inlagg-{post.pk}"
+            )
+    posts = list(thread.posts.select_related("author", "organisation"))
+    for post in posts:
+        # Post.save() sanitised the body; cleaning again guards rows from elsewhere.
+        post.body_html = safe_html(post.body)
+    return TemplateResponse(
+        request,
+        "forum/dialog/thread_detail.html",
+        {
+            "forum": forum,
+            "thread": thread,
+            "posts": posts,
+            "form": form if may_post else None,
+            "is_convener": is_convener(request.user, forum),
+            "follows": thread.follows.filter(user=request.user).exists(),
+        },
+    )
+
+
+@transaction.atomic
+def reply(thread, user, body):
+    post = Post.objects.create(
+        thread=thread,
+        author=user,
+        organisation=author_organisation(user, thread.forum),
+        body=body,
+    )
+    thread.last_activity_at = post.created_at
+    thread.save(update_fields=["last_activity_at"])
+    return post
+
+
+def notify_followers(request, thread, post):
+    """Tell everyone following ``thread``, except the one who wrote ``post``."""
+    followers = [
+        follow.user
+        for follow in thread.follows.exclude(user=post.author).select_related("user")
+    ]
+    if not followers:
+        return
+    author = post.author.get_full_name() or str(post.author)
+    if post.organisation:
+        author = f"{author} ({post.organisation.name})"
+    url = request.build_absolute_uri(
+        reverse("forum:thread_detail", args=[thread.forum.slug, thread.pk])
+        + f"#inlagg-{post.pk}"
+    )
+    notify_users(
+        followers,
+        "thread_reply",
+        _("Nytt svar i tråden %(title)s") % {"title": thread.title},
+        _("%(author)s har svarat i tråden %(title)s i %(forum)s.")
+        % {"author": author, "title": thread.title, "forum": thread.forum.name},
+        url,
+    )
+
+
+@login_required
+@require_POST
+def thread_follow(request, slug, pk):
+    """Start or stop following a thread (notifications about replies)."""
+    forum = forum_for(request, slug, "view_members")
+    thread = visible_thread(request, forum, pk)
+    deleted, _rows = ThreadFollow.objects.filter(
+        thread=thread, user=request.user
+    ).delete()
+    if deleted:
+        messages.success(request, _("Du bevakar inte längre tråden."))
+    else:
+        ThreadFollow.objects.get_or_create(thread=thread, user=request.user)
+        messages.success(
+            request, _("Du bevakar tråden och får besked när någon svarar.")
+        )
+    return redirect("forum:thread_detail", forum.slug, thread.pk)
+
+
+@login_required
+def post_moderate(request, slug, post_id):
+    """A convener hides a post (or shows it again) with a reason, which is logged."""
+    forum = forum_for(request, slug, "manage")
+    post = get_object_or_404(
+        Post.objects.filter(thread__forum=forum).select_related(
+            "thread", "author", "organisation"
+        ),
+        pk=post_id,
+    )
+    initial = {"action": "shown" if post.hidden else "hidden"}
+    form = ModerationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        action = form.cleaned_data["action"]
+        hide = action == PostModeration.Action.HIDDEN
+        if hide == post.hidden:
+            messages.info(
+                request,
+                _("Inlägget är redan dolt.") if hide else _("Inlägget visas redan."),
+            )
+        else:
+            moderate(post, hide, form.cleaned_data["reason"], request.user)
+            messages.success(
+                request,
+                _("Inlägget är dolt.") if hide else _("Inlägget visas igen."),
+            )
+        return redirect(
+            reverse("forum:thread_detail", args=[forum.slug, post.thread_id])
+            + f"#inlagg-{post.pk}"
+        )
+    post.body_html = safe_html(post.body)
+    return TemplateResponse(
+        request,
+        "forum/dialog/post_moderate.html",
+        {
+            "forum": forum,
+            "post": post,
+            "form": form,
+            "log": post.moderation.select_related("moderator"),
+        },
+    )
+
+
+@transaction.atomic
+def moderate(post, hide, reason, moderator):
+    post.hidden = hide
+    post.hidden_reason = reason if hide else ""
+    post.save(update_fields=["hidden", "hidden_reason"])
+    PostModeration.objects.create(
+        post=post,
+        action=PostModeration.Action.HIDDEN if hide else PostModeration.Action.SHOWN,
+        reason=reason,
+        moderator=moderator,
+    )

@@ -1,0 +1,118 @@
+"""Telling people about forum events: stored per person, emailed at once or daily.
+
+Rooms call :func:`notify_users`; each person's :class:`NotificationPreference`
+decides whether the email goes out right away (a background task), waits for
+the daily digest (``manage.py send_notification_digest``) or is not sent.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from .notification_models import Notification, NotificationPreference
+
+Frequency = NotificationPreference.Frequency
+
+
+def absolute_url(url):
+    """Links in email need a host; views may pass a path."""
+    if url.startswith("/"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
+def frequencies_of(user_ids):
+    """Each user's email frequency; people who never chose get the default."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "frequency"
+        )
+    )
+    return {pk: chosen.get(pk, Frequency.IMMEDIATE) for pk in user_ids}
+
+
+def notify_users(users, kind, subject, body, url=""):
+    """Create one notification per active person who wants them; return them.
+
+    People who chose "immediate" get their email from a background task, never
+    from inside the request; "daily" ones wait for the digest.
+    """
+    people = {user.pk: user for user in users if user.is_active}
+    frequencies = frequencies_of(list(people))
+    notifications = Notification.objects.bulk_create(
+        Notification(user=user, kind=kind, subject=subject, body=body, url=url)
+        for pk, user in people.items()
+        if frequencies[pk] != Frequency.NONE
+    )
+    immediate = [
+        n.pk for n in notifications if frequencies[n.user_id] == Frequency.IMMEDIATE
+    ]
+    if immediate:
+        send_notifications_task.enqueue(notification_ids=immediate)
+    return notifications
+
+
+def render_email(template, context, language="sv"):
+    """Render ``template``: the subject on the first line, then the body."""
+    with translation.override(language):
+        settings_url = absolute_url(reverse("forum:notification_settings"))
+        text = render_to_string(
+            template, context | {"settings_url": settings_url}
+        ).strip()
+    subject, _, body = text.partition("\n")
+    return (
+        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject.strip()}",
+        body.strip() + "\n",
+    )
+
+
+@task()
+def send_notifications_task(notification_ids):
+    """Email each notification not sent yet, one message each, and mark it sent."""
+    pending = Notification.objects.filter(
+        pk__in=notification_ids, sent_at__isnull=True
+    ).select_related("user")
+    for notification in pending:
+        with transaction.atomic():
+            # Claim it first: a retried or duplicated task sends nothing twice.
+            claimed = Notification.objects.filter(
+                pk=notification.pk, sent_at__isnull=True
+            ).update(sent_at=timezone.now())
+            if not claimed:
+                continue
+            subject, body = render_email(
+                "forum/email/notification.txt",
+                {
+                    "notification": notification,
+                    "url": absolute_url(notification.url),
+                },
+            )
+            send_mail(
+                subject, body, settings.DEFAULT_FROM_EMAIL, [notification.user.email]
+            )
+
+
+def send_digest(user):
+    """Email ``user`` one summary of their unsent notifications; return the count."""
+    with transaction.atomic():
+        items = list(
+            Notification.objects.select_for_update()
+            .filter(user=user, sent_at__isnull=True)
+            .order_by("created_at", "pk")
+        )
+        if not items:
+            return 0
+        for item in items:
+            item.absolute_url = absolute_url(item.url)
+        subject, body = render_email(
+            "forum/email/digest.txt", {"user": user, "notifications": items}
+        )
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        Notification.objects.filter(pk__in=[item.pk for item in items]).update(
+            sent_at=timezone.now()
+        )
+    return len(items)

@@ -86,6 +86,34 @@ def invited_organisations(consultation):
     )
 
 
+def waiting_organisations(consultation):
+    """Invited organisations that have not responded yet."""
+    return invited_organisations(consultation).exclude(
+        consultation_responses__consultation=consultation
+    )
+
+
+def send_reminder(consultation, waiting, url):
+    """Remind the members of the ``waiting`` organisations of the deadline."""
+    send_notifications(
+        members_of(waiting),
+        "deadline_reminder",
+        _("Påminnelse: %(title)s") % {"title": consultation.title},
+        _(
+            "Er organisation har inte svarat på samrådet ännu. Sista dag "
+            "för svar är %(deadline)s."
+        )
+        % {
+            "deadline": timezone.localtime(consultation.deadline).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+        },
+        url,
+    )
+    consultation.reminder_sent_at = timezone.now()
+    consultation.save(update_fields=["reminder_sent_at"])
+
+
 def members_of(organisations):
     """The active members of ``organisations``, to notify."""
     return (
@@ -400,23 +428,11 @@ def consultation_status(request, slug, pk):
         elif not waiting:
             messages.info(request, _("Alla inbjudna organisationer har redan svarat."))
         else:
-            send_notifications(
-                members_of(waiting),
-                "deadline_reminder",
-                _("Påminnelse: %(title)s") % {"title": consultation.title},
-                _(
-                    "Er organisation har inte svarat på samrådet ännu. Sista dag "
-                    "för svar är %(deadline)s."
-                )
-                % {
-                    "deadline": timezone.localtime(consultation.deadline).strftime(
-                        "%Y-%m-%d %H:%M"
-                    )
-                },
+            send_reminder(
+                consultation,
+                waiting,
                 absolute_url(request, "forum:response_edit", consultation),
             )
-            consultation.reminder_sent_at = timezone.now()
-            consultation.save(update_fields=["reminder_sent_at"])
             messages.success(
                 request,
                 _("Påminnelsen är skickad till %(count)s organisationer.")

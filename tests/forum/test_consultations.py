@@ -10,7 +10,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from forum import consultation_views
 from forum.consultation_models import (
     Consultation,
     ConsultationQuestion,
@@ -19,70 +18,15 @@ from forum.consultation_models import (
     ResponseVersion,
 )
 from forum.consultation_views import invited_organisations
-from forum.models import Level, LevelChange
+from forum.models import Level
 from tests.factories import (
-    ForumFactory,
-    MembershipFactory,
     OrganisationFactory,
     ParticipationFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    """The notifications handed to forum.notifications, as (users, kind, ...)."""
-    calls = []
-
-    def capture(users, kind, subject, body, url):
-        calls.append(
-            {
-                "users": set(users),
-                "kind": kind,
-                "subject": subject,
-                "body": body,
-                "url": url,
-            }
-        )
-
-    monkeypatch.setattr(consultation_views, "send_notifications", capture)
-    return calls
-
-
-@pytest.fixture
-def s(sent):
-    """A forum with organisations at Samråd, Dialog and Information, a year old."""
-    forum = ForumFactory(slug="tia-skane", name="TIA Skåne")
-    convener = UserFactory()
-    forum.conveners.add(convener)
-    sensus = ParticipationFactory(
-        forum=forum,
-        level=Level.SAMRAD,
-        organisation__name="Sensus",
-        organisation__slug="sensus",
-    ).organisation
-    abf = ParticipationFactory(
-        forum=forum, level=Level.DIALOG, organisation__name="ABF"
-    ).organisation
-    info = ParticipationFactory(forum=forum, level=Level.INFORMATION).organisation
-    # They have all taken part for a year.
-    LevelChange.objects.update(changed_at=NOW() - datetime.timedelta(days=365))
-
-    class S:
-        pass
-
-    s = S()
-    s.forum, s.convener, s.sensus, s.abf, s.info = forum, convener, sensus, abf, info
-    s.anna = MembershipFactory(organisation=sensus).user
-    s.bo = MembershipFactory(organisation=sensus).user
-    s.carl = MembershipFactory(organisation=abf).user
-    s.ivar = MembershipFactory(organisation=info).user
-    s.sent = sent
-    return s
 
 
 def make_consultation(forum, *, closed=False, questions=2, **fields):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Membership, Organisation
 from website.sanitizer import plain_text
+from website.slugs import unique_slug
 
 from .access import can, is_convener
 from .consultation_forms import ConsultationForm, FeedbackForm, ResponseForm
@@ -154,13 +155,9 @@ def absolute_url(request, name, consultation):
     )
 
 
-def unique_slug(forum, title):
+def consultation_slug(forum, title):
     base = slugify(title)[:100] or "samrad"
-    slug, number = base, 2
-    while Consultation.objects.filter(forum=forum, slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(base, Consultation.objects.filter(forum=forum))
 
 
 def save_questions(consultation, texts):
@@ -338,7 +335,7 @@ def consultation_create(request, slug):
         with transaction.atomic():
             consultation = form.save(commit=False)
             consultation.forum = forum
-            consultation.slug = unique_slug(forum, consultation.title)
+            consultation.slug = consultation_slug(forum, consultation.title)
             consultation.created_by = request.user
             consultation.save()
             form.save_m2m()

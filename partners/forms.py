@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from website.geography.models import Municipality, SubRegion
 from website.geography.reference import swedish_slug
+from website.slugs import unique_slug
 
 from .models import Organisation
 from .validators import normalise_organisation_number
@@ -126,19 +127,17 @@ class OrganisationForm(forms.ModelForm):
     def save(self, commit=True):
         organisation = super().save(commit=False)
         if not organisation.slug:
-            organisation.slug = unique_slug(organisation.name)
+            organisation.slug = organisation_slug(organisation.name)
         if commit:
             organisation.save()
             self.save_m2m()
         return organisation
 
 
-def unique_slug(name):
-    base = swedish_slug(name)[:180] or "organisation"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def organisation_slug(name):
+    return unique_slug(
+        swedish_slug(name)[:180] or "organisation", Organisation.objects.all()
+    )
 
 
 class MembershipRequestForm(forms.Form):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from website.geography.models import Municipality
 from website.geography.reference import swedish_slug
 from website.recurrence import validate_rule
+from website.slugs import unique_slug
 
 from .models import Activity, Language
 
@@ -144,21 +145,18 @@ class ActivityForm(forms.ModelForm):
     def save(self, commit=True):
         activity = super().save(commit=False)
         if not activity.slug:
-            activity.slug = unique_slug(activity.title)
+            activity.slug = activity_slug(activity.title)
         if commit:
             activity.save()
             self.save_m2m()
         return activity
 
 
-def unique_slug(title):
+def activity_slug(title):
     """A slug from the title, with -2, -3 … when it is taken."""
     max_length = Activity._meta.get_field("slug").max_length
     base = swedish_slug(title)[: max_length - 10].strip("-") or "aktivitet"
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or Activity.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(base, Activity.objects.all(), reserved=RESERVED_SLUGS)
 
 
 class ReviewForm(forms.Form):

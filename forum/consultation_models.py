@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
+from website.attachments import AttachedFile
 from website.sanitizer import clean_html
 
 from .models import Forum, Visibility
@@ -230,23 +231,26 @@ class ResponseAnswer(models.Model):
         super().save(*args, **kwargs)
 
 
-class ResponseAttachment(models.Model):
+class ResponseAttachment(AttachedFile):
+    """A file in an organisation's response; removing one before the deadline
+    keeps it for the response's history."""
+
     response = models.ForeignKey(
         ConsultationResponse, on_delete=models.CASCADE, related_name="attachments"
     )
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("bilaga"),
-        on_delete=models.CASCADE,
+    removed_at = models.DateTimeField(_("borttagen"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("borttagen av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
-    class Meta:
+    class Meta(AttachedFile.Meta):
         verbose_name = _("bilaga till svar")
         verbose_name_plural = _("bilagor till svar")
-
-    def __str__(self):
-        return str(self.document)
 
 
 class ResponseVersion(models.Model):

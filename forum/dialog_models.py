@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
+from website.attachments import AttachedFile
 from website.sanitizer import clean_html
 
 from .models import Forum, Visibility
@@ -94,21 +95,14 @@ class Post(models.Model):
         super().save(*args, **kwargs)
 
 
-class PostAttachment(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("bilaga"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+class PostAttachment(AttachedFile):
+    """A file attached to a post; it is seen by whoever sees the post."""
 
-    class Meta:
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(AttachedFile.Meta):
         verbose_name = _("bilaga till inlägg")
         verbose_name_plural = _("bilagor till inlägg")
-
-    def __str__(self):
-        return str(self.document)
 
 
 class ThreadFollow(models.Model):

@@ -12,3 +12,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tia-test-media-"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tia-test-private-"))  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-url/"},
+    },
+}

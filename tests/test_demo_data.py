@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from events.models import (
@@ -15,12 +16,14 @@ from events.models import (
     AgendaItem,
     AgendaProposal,
     Event,
+    EventAttachment,
     Minutes,
     OccurrenceOverride,
 )
 from forum.access import level_in
 from forum.models import (
     Consultation,
+    ConsultationDocument,
     ConsultationResponse,
     Coordinator,
     DecisionAnswer,
@@ -31,7 +34,9 @@ from forum.models import (
     LevelChange,
     Participation,
     Post,
+    PostAttachment,
     PostModeration,
+    ResponseAttachment,
     Thread,
 )
 from partners.models import ContactPerson, Membership, Organisation
@@ -68,6 +73,11 @@ def counts():
         "posts": Post.objects.count(),
         "tasks": DelegatedTask.objects.count(),
         "joint_decisions": JointDecision.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "event_attachments": EventAttachment.objects.count(),
+        "consultation_documents": ConsultationDocument.objects.count(),
+        "response_attachments": ResponseAttachment.objects.count(),
+        "post_attachments": PostAttachment.objects.count(),
     }
 
 
@@ -311,3 +321,39 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
     open_decision = JointDecision.objects.get(forum=forum, outcome="pending")
     assert open_decision.is_open
     assert open_decision.answers.count() == 2
+
+
+def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings):
+    call_command("seed_demo")
+    from website.demo.documents import pdf_bytes
+    from website.demo.partners import LEVEL_LOGINS
+
+    pdf = pdf_bytes(["Rad ett", "Åsa (och) Örjan"])
+    assert pdf.startswith(b"%PDF-1.4") and pdf.endswith(b"%%EOF\n")
+    # The cross-reference table is where the trailer says it is.
+    offset = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    assert pdf[offset:].startswith(b"xref")
+
+    meeting = EventAttachment.objects.get().event
+    assert meeting.title == "Forummöte om länets plan för tidiga insatser"
+    paper = EventAttachment.objects.get().document
+    response = client.get(paper.url)
+    assert response.status_code == 302  # visitors are asked to sign in
+    client.force_login(get_user_model().objects.get(email=LEVEL_LOGINS[Level.SAMRAD]))
+    response = client.get(paper.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+    consultation = ConsultationDocument.objects.get().consultation
+    assert consultation.slug == "handlingsplan-2027"
+    attachment = ResponseAttachment.objects.get()
+    assert attachment.response.organisation.slug == "vuxenskolan"
+    assert attachment.name.endswith(".pdf")
+    stored = settings.PRIVATE_MEDIA_ROOT / attachment.file.name
+    assert stored.read_bytes().startswith(b"%PDF")
+    latest = attachment.response.versions.order_by("-version").first()
+    assert latest.snapshot["attachments"] == [attachment.name]
+
+    post = PostAttachment.objects.get().post
+    assert post.author.email == "elin.sjoberg@malmo-stad.example"
+    assert not post.hidden

@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
+from tests.website import matrix_documents
 from tests.matrix_roles import (
     CONVENERS,
     EVERYONE,
@@ -41,6 +42,7 @@ ROOM_MATRICES = (
     matrix_consultations,
     matrix_dialog,
     matrix_partnership,
+    matrix_documents,
 )
 
 # The activity pages are open to every active member of the organisation; in
@@ -147,6 +149,7 @@ COVERED_MODULES = (
     "events.",
     "knowledge.",
     "website.directory.",
+    "website.documents.",
 )
 
 

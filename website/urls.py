@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,12 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from forum import views as forum_views
 from website.directory import views as directory_views
+from website.documents import views as documents_views
 from website.home import views as home_views
 from website.search import views as search_views
 
 # Machine endpoints and the admin keep one URL whatever the language.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Our download first: it applies the access rule, then Wagtail serves.
+    re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -43,6 +46,13 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = (
-        static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
-    )
+    # Images only: documents go through the access-checked view above, and
+    # attachments live outside MEDIA_ROOT.
+    for folder in ("images", "original_images"):
+        urlpatterns = (
+            static(
+                f"{settings.MEDIA_URL}{folder}/",
+                document_root=settings.MEDIA_ROOT / folder,
+            )
+            + urlpatterns
+        )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from website.demo.activities import activity_summary, create_activities
+from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.pages import create_pages
@@ -16,8 +17,9 @@ class Command(BaseCommand):
     help = (
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
         "organisations, pages, activities, travel routes, a calendar with "
-        "meetings and minutes, consultations, dialog threads, partnership work "
-        "and demo logins. Safe to run again: nothing is duplicated."
+        "meetings and minutes, consultations, dialog threads, partnership work, "
+        "documents and attachments, and demo logins. Safe to run again: nothing "
+        "is duplicated."
     )
 
     @transaction.atomic
@@ -31,6 +33,7 @@ class Command(BaseCommand):
         create_activities()
         create_events()
         create_forum_work()
+        create_documents()
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
@@ -38,6 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(activity_summary())
         self.stdout.write(event_summary())
         self.stdout.write(forum_work_summary())
+        self.stdout.write(document_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

@@ -8,7 +8,6 @@ from urllib.parse import quote, urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -36,6 +35,7 @@ from .calendar import (
 )
 from .forms import RSVPForm
 from .models import RSVP, Event
+from .rsvp import record_answer, tell_promoted
 
 LIST_DAYS = 60
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
@@ -287,51 +287,6 @@ def _organisation_for(user, forum):
     )
 
 
-def record_answer(event, occurrence_start, user, organisation, answer):
-    """Save one person's answer; returns (rsvp, promoted rsvp or None).
-
-    The event row is locked, so two people cannot both take the last seat.
-    """
-    with transaction.atomic():
-        capacity = Event.objects.select_for_update().get(pk=event.pk).capacity
-        answers = RSVP.objects.filter(event=event, occurrence_start=occurrence_start)
-        existing = answers.filter(user=user).first()
-        seated = answers.filter(answer=RSVP.Answer.GOING, waitlisted=False)
-        was_seated = bool(
-            existing
-            and existing.answer == RSVP.Answer.GOING
-            and not existing.waitlisted
-        )
-        if existing and existing.answer == answer:
-            return existing, None
-        waitlisted = False
-        if answer == RSVP.Answer.GOING and capacity is not None:
-            waitlisted = seated.exclude(user=user).count() >= capacity
-        rsvp, _created = RSVP.objects.update_or_create(
-            event=event,
-            occurrence_start=occurrence_start,
-            user=user,
-            defaults={
-                "answer": answer,
-                "waitlisted": waitlisted,
-                "organisation": organisation,
-                "answered_at": timezone.now(),
-            },
-        )
-        promoted = None
-        if was_seated and answer == RSVP.Answer.NOT_GOING:
-            if capacity is None or seated.count() < capacity:
-                promoted = (
-                    answers.filter(answer=RSVP.Answer.GOING, waitlisted=True)
-                    .order_by("answered_at", "pk")
-                    .first()
-                )
-                if promoted is not None:
-                    promoted.waitlisted = False
-                    promoted.save(update_fields=["waitlisted"])
-    return rsvp, promoted
-
-
 @login_required
 @require_POST
 def rsvp(request, pk):
@@ -343,13 +298,15 @@ def rsvp(request, pk):
     if not form.is_valid():
         return _detail_response(request, event, form=form)
     occurrence = form.cleaned_data["occurrence"]
-    answer, _promoted = record_answer(
+    answer, promoted = record_answer(
         event,
         occurrence.original_start,
         request.user,
         _organisation_for(request.user, event.forum),
         form.cleaned_data["answer"],
     )
+    if promoted is not None:
+        tell_promoted(promoted, occurrence.key)
     if answer.waitlisted:
         messages.warning(
             request,

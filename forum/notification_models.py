@@ -43,6 +43,7 @@ class Notification(models.Model):
         THREAD_REPLY = "thread_reply", _("Nytt svar i bevakad tråd")
         DECISION_TO_ANSWER = "decision_to_answer", _("Gemensamt beslut att besvara")
         DECISION_OUTCOME = "decision_outcome", _("Gemensamt beslut avgjort")
+        WAITLIST_SEAT = "waitlist_seat", _("Plats från väntelistan")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

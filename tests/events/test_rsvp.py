@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from events.calendar import occurrence_key
-from events.calendar_views import record_answer
 from events.models import RSVP, Event, OccurrenceOverride
-from forum.models import Level, Visibility
+from events.rsvp import record_answer
+from forum.models import Level, Notification, Visibility
 from tests.events.test_calendar import local, make_event, member
 from tests.factories import ForumFactory, UserFactory
 
@@ -72,6 +72,31 @@ def test_capacity_waitlist_and_moving_up(client, forum, series):
     answer(client, series, reply="not_going")
     assert not RSVP.objects.get(user=second).waitlisted
     assert RSVP.objects.get(user=first).answer == RSVP.Answer.NOT_GOING
+
+
+def test_the_one_who_moves_up_is_told_by_email(
+    client, forum, series, mailoutbox, django_capture_on_commit_callbacks
+):
+    series.capacity = 1
+    series.save()
+    first, second = member(forum, Level.SAMRAD), member(forum, Level.DIALOG)
+    for user in (first, second):
+        client.force_login(user)
+        answer(client, series)
+    assert not mailoutbox
+    client.force_login(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(client, series, reply="not_going")
+    notification = Notification.objects.get()
+    assert (notification.user, notification.kind) == (second, "waitlist_seat")
+    assert len(mailoutbox) == 1
+    email = mailoutbox[0]
+    assert email.to == [second.email]
+    assert "Veckomöte" in email.subject
+    assert "2027-03-30 17:00" in email.body
+    assert f"/kalender/{series.pk}/?tillfalle=" in email.body
+    # The one who declined is not told anything.
+    assert not Notification.objects.filter(user=first).exists()
 
 
 def test_waitlist_moves_up_in_answer_order(forum, series):

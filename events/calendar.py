@@ -69,11 +69,28 @@ def _overrides_by_start(event):
     return {override.original_start: override for override in event.overrides.all()}
 
 
+def _moved_into(event, overrides, window_start, window_end):
+    """Original starts outside the window whose occurrence was moved into it."""
+    for original, override in overrides.items():
+        if not override.start:
+            continue
+        end = override.end or override.start + event.duration
+        if end <= window_start or override.start >= window_end:
+            continue
+        # Only a real occurrence of the series (not an excluded date) counts.
+        if original in event.occurrence_starts(
+            original, original + datetime.timedelta(seconds=1)
+        ):
+            yield original
+
+
 def event_occurrences(event, window_start, window_end):
     """The event's occurrences overlapping the window, with overrides applied."""
     overrides = _overrides_by_start(event)
+    originals = set(event.occurrence_starts(window_start, window_end))
+    originals.update(_moved_into(event, overrides, window_start, window_end))
     result = []
-    for original in event.occurrence_starts(window_start, window_end):
+    for original in sorted(originals):
         start, end = original, original + event.duration
         occurrence = Occurrence(
             event=event,

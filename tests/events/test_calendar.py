@@ -130,6 +130,27 @@ def test_moved_occurrence_shows_on_the_new_day(client, weekly):
     assert "10:00" in grid["2027-03-17"].text
 
 
+def test_occurrence_moved_into_another_month_shows_there(client, weekly):
+    OccurrenceOverride.objects.create(
+        event=weekly,
+        original_start=local(2027, 3, 23, 17),
+        start=local(2027, 4, 8, 10),
+        end=local(2027, 4, 8, 12),
+    )
+    march = cells(client.get("/kalender/?manad=2027-03").content.decode())
+    assert "Veckomöte" not in march["2027-03-23"].text
+    april = cells(client.get("/kalender/?manad=2027-04").content.decode())
+    assert "10:00" in april["2027-04-08"].text
+    assert "Veckomöte" in april["2027-04-08"].text
+    # Shown once, on its new day only.
+    assert sum("Veckomöte" in cell.text for cell in april.values()) == sum(
+        "Veckomöte" in april[day].text
+        for day in ("2027-03-30", "2027-04-06", "2027-04-08", "2027-04-13")
+        + ("2027-04-20", "2027-04-27", "2027-05-04")
+        if day in april
+    )
+
+
 def test_today_is_marked_not_by_colour_only(client, forum):
     html = client.get("/kalender/").content.decode()
     soup = BeautifulSoup(html, "html.parser")

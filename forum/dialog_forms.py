@@ -1,8 +1,9 @@
-"""Forms of the dialog: start a thread, reply, and hide or show a post."""
+"""Forms of the dialog: start a thread, reply (both with files), hide or show a post."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from website.attachments import AttachmentsField
 from website.sanitizer import clean_html, plain_text
 
 from .models import Visibility
@@ -32,6 +33,7 @@ class ThreadForm(forms.Form):
         help_text=_("Du kan bara välja nivåer som din organisation själv har."),
     )
     body = body_field()
+    attachments = AttachmentsField()
 
     def __init__(self, *args, max_level, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +59,7 @@ class PostForm(forms.Form):
     """A reply in a thread."""
 
     body = body_field()
+    attachments = AttachmentsField()
 
     def clean_body(self):
         return clean_body(self.cleaned_data["body"])

@@ -5,20 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from partners.models import Membership
+from website.attachments import serve
 from website.sanitizer import safe_html
 
 from .access import can, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
-from .dialog_models import Post, PostModeration, Thread, ThreadFollow
+from .dialog_models import Post, PostAttachment, PostModeration, Thread, ThreadFollow
 from .models import Level
 from .views import forum_for
 
@@ -95,7 +97,11 @@ def thread_list(request, slug):
 @login_required
 def thread_create(request, slug):
     forum = forum_for(request, slug, "post")
-    form = ThreadForm(request.POST or None, max_level=level_in(request.user, forum))
+    form = ThreadForm(
+        request.POST or None,
+        request.FILES or None,
+        max_level=level_in(request.user, forum),
+    )
     if request.method == "POST" and form.is_valid():
         thread = start_thread(forum, request.user, form.cleaned_data)
         messages.success(request, _("Tråden är startad. Du bevakar den."))
@@ -118,13 +124,14 @@ def start_thread(forum, user, data):
         created_at=now,
         last_activity_at=now,
     )
-    Post.objects.create(
+    post = Post.objects.create(
         thread=thread,
         author=user,
         organisation=organisation,
         body=data["body"],
         created_at=now,
     )
+    attach(post, user, data.get("attachments"))
     ThreadFollow.objects.create(thread=thread, user=user)
     return thread
 
@@ -134,22 +141,34 @@ def thread_detail(request, slug, pk):
     forum = forum_for(request, slug, "view_members")
     thread = visible_thread(request, forum, pk)
     may_post = can(request.user, "post", forum)
-    form = PostForm(request.POST or None)
+    form = PostForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not may_post:
             raise PermissionDenied
         if form.is_valid():
-            post = reply(thread, request.user, form.cleaned_data["body"])
+            post = reply(
+                thread,
+                request.user,
+                form.cleaned_data["body"],
+                form.cleaned_data["attachments"],
+            )
             notify_followers(request, thread, post)
             messages.success(request, _("Ditt svar är publicerat."))
             return redirect(
                 reverse("forum:thread_detail", args=[forum.slug, thread.pk])
                 + f"#inlagg-{post.pk}"
             )
-    posts = list(thread.posts.select_related("author", "organisation"))
+    convener = is_convener(request.user, forum)
+    # One query for all posts' attachments, however many there are.
+    posts = list(
+        thread.posts.select_related("author", "organisation").prefetch_related(
+            Prefetch("attachments", to_attr="attachment_list")
+        )
+    )
     for post in posts:
         # Post.save() sanitised the body; cleaning again guards rows from elsewhere.
         post.body_html = safe_html(post.body)
+        add_download_urls(post, forum, convener)
     return TemplateResponse(
         request,
         "forum/dialog/thread_detail.html",
@@ -158,23 +177,57 @@ def thread_detail(request, slug, pk):
             "thread": thread,
             "posts": posts,
             "form": form if may_post else None,
-            "is_convener": is_convener(request.user, forum),
+            "is_convener": convener,
             "follows": thread.follows.filter(user=request.user).exists(),
         },
     )
 
 
 @transaction.atomic
-def reply(thread, user, body):
+def reply(thread, user, body, attachments=()):
     post = Post.objects.create(
         thread=thread,
         author=user,
         organisation=author_organisation(user, thread.forum),
         body=body,
     )
+    attach(post, user, attachments)
     thread.last_activity_at = post.created_at
     thread.save(update_fields=["last_activity_at"])
     return post
+
+
+def attach(post, user, attachments):
+    """Store the checked uploads of a form (a list of CheckedUpload) on ``post``."""
+    for checked in attachments or ():
+        PostAttachment.create_from(checked, user, post=post)
+
+
+def add_download_urls(post, forum, convener):
+    """Give ``post.attachment_list`` its download links; none on a hidden post
+    unless the reader is a convener (members see only the reason it is hidden)."""
+    if post.hidden and not convener:
+        post.attachment_list = []
+    for attachment in post.attachment_list:
+        attachment.download_url = reverse(
+            "forum:post_attachment",
+            args=[forum.slug, post.thread_id, attachment.pk],
+        )
+
+
+@login_required
+@require_safe
+def post_attachment(request, slug, pk, attachment_id):
+    """Download a file attached to a post, for whoever may read the post."""
+    forum = forum_for(request, slug, "view_members")
+    thread = visible_thread(request, forum, pk)
+    attachment = get_object_or_404(
+        PostAttachment.objects.filter(post__thread=thread).select_related("post"),
+        pk=attachment_id,
+    )
+    if attachment.post.hidden and not is_convener(request.user, forum):
+        raise Http404
+    return serve(attachment)
 
 
 def notify_followers(request, thread, post):
@@ -252,6 +305,8 @@ def post_moderate(request, slug, post_id):
             + f"#inlagg-{post.pk}"
         )
     post.body_html = safe_html(post.body)
+    post.attachment_list = list(post.attachments.all())
+    add_download_urls(post, forum, convener=True)
     return TemplateResponse(
         request,
         "forum/dialog/post_moderate.html",

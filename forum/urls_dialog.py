@@ -18,6 +18,11 @@ urlpatterns = [
         name="thread_follow",
     ),
     path(
+        "<slug:slug>/dialog/<int:pk>/bilagor/<int:attachment_id>/",
+        dialog_views.post_attachment,
+        name="post_attachment",
+    ),
+    path(
         "<slug:slug>/dialog/inlagg/<int:post_id>/moderera/",
         dialog_views.post_moderate,
         name="post_moderate",

@@ -20,7 +20,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
-from tests.website import matrix_documents
 from tests.matrix_roles import (
     CONVENERS,
     EVERYONE,
@@ -31,6 +30,7 @@ from tests.matrix_roles import (
     ROLES,
     SIGNED_IN,
 )
+from tests.website import matrix_documents
 from website.directory.models import Activity, Language
 from website.geography.models import County, Municipality, SubRegion
 

@@ -1,8 +1,11 @@
 """Permission-matrix rows for the dialog URLs of forum/ (tests/matrix_roles.py)."""
 
-from forum.dialog_models import Post, Thread, ThreadFollow
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from forum.dialog_models import Post, PostAttachment, Thread, ThreadFollow
 from forum.models import Visibility
 from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+from website.attachments import check_upload
 
 # Threads start at level Dialog: below it (and for sensus, at Samråd) a thread
 # is not there at all; outside the forum, the forum itself is closed.
@@ -23,6 +26,11 @@ ROWS = {
     "forum:threads": ("/forum/tia-skane/dialog/", MEMBERS),
     "forum:thread_create": ("/forum/tia-skane/dialog/ny/", DIALOG_WRITERS),
     "forum:thread_detail": ("/forum/tia-skane/dialog/{thread}/", DIALOG_READERS),
+    # A file of a visible post: whoever reads the thread, and nobody else.
+    "forum:post_attachment": (
+        "/forum/tia-skane/dialog/{thread}/bilagor/{post_attachment}/",
+        DIALOG_READERS,
+    ),
     "forum:thread_follow": (
         "POST /forum/tia-skane/dialog/{thread}/bevaka/",
         REPLIED,
@@ -46,6 +54,13 @@ def populate(people, forum):
     post = Post.objects.create(
         thread=thread, author=people["dialog"], body="<p>Hur gör ni?</p>"
     )
+    upload = SimpleUploadedFile(
+        "protokoll.pdf", b"%PDF-1.4\n%matrix\n", content_type="application/pdf"
+    )
+    attachment = PostAttachment.create_from(
+        check_upload(upload), people["dialog"], post=post
+    )
     ThreadFollow.objects.create(thread=thread, user=people["dialog"])
     people["_thread"] = thread.pk
     people["_post"] = post.pk
+    people["_post_attachment"] = attachment.pk

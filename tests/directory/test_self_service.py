@@ -1,6 +1,8 @@
 """Organisations keep their own activities, and nothing reaches the public unchecked."""
 
 import datetime
+import re
+from collections import Counter
 
 import pytest
 from django.core import mail
@@ -171,7 +173,11 @@ def test_bad_input_is_a_form_error_next_to_the_field(
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert message in str(errors[field]), errors
-    assert f'id="id_{field}_error"' in response.content.decode()
+    page = response.content.decode()
+    # The input points at its error by id, and that id is on the page once.
+    assert f'id="id_{field}_error"' in page
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert not [name for name, n in ids.items() if n > 1], "an id is used twice"
     assert not Activity.objects.exists()
 
 

@@ -5,15 +5,12 @@ Every view starts from an event the person may see
 a meeting exists. Conveners of the event's forum and staff manage.
 """
 
-from types import SimpleNamespace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Max
-from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum.access import can, is_convener, participations_of, visible_q
+from forum.access import can, is_convener, participations_of
 from forum.views import forum_for
 from partners.notify import notify
 from website.sanitizer import safe_html
@@ -58,23 +55,9 @@ def managed_event(request, pk):
     return event
 
 
-def effective_visibility(prefix=""):
-    """The minutes' visibility in SQL: the meeting's, or narrower."""
-    return Greatest(
-        F(f"{prefix}event__visibility"), Coalesce(F(f"{prefix}visibility"), 0)
-    )
-
-
 def may_see_minutes(user, minutes, manages):
-    """Drafts and approved minutes: conveners and attendees; published: by level."""
-    if manages:
-        return True
-    if minutes.status == Minutes.Status.PUBLISHED:
-        target = SimpleNamespace(
-            forum=minutes.event.forum, visibility=minutes.effective_visibility
-        )
-        return can(user, "view", target)
-    return attends(user, minutes)
+    """Whether ``user`` may read ``minutes`` (``Minutes.objects.visible_to``)."""
+    return manages or Minutes.objects.visible_to(user).filter(pk=minutes.pk).exists()
 
 
 def attends(user, minutes):
@@ -474,18 +457,7 @@ def visible_action_items(user, forum, manages):
     items = ActionItem.objects.filter(minutes__event__forum=forum)
     if manages:
         return items
-    return (
-        items.filter(minutes__status=Minutes.Status.PUBLISHED)
-        .alias(minutes_visibility=effective_visibility("minutes__"))
-        .filter(
-            visible_q(
-                user,
-                forum_field="minutes__event__forum",
-                visibility_field="minutes_visibility",
-            )
-        )
-        .distinct()
-    )
+    return items.filter(minutes__in=Minutes.objects.published().visible_to(user))
 
 
 @login_required

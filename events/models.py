@@ -7,10 +7,12 @@ from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.access import is_staff, visible_q
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
@@ -371,9 +373,48 @@ class AgendaItem(models.Model):
         return self.title
 
 
+def minutes_visibility(prefix=""):
+    """The minutes' visibility in SQL: the meeting's, or narrower."""
+    return Greatest(
+        F(f"{prefix}event__visibility"), Coalesce(F(f"{prefix}visibility"), 0)
+    )
+
+
 class MinutesQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Minutes.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """The minutes ``user`` may read, by the forum's access rule.
+
+        Published minutes: whoever reaches their visibility (the meeting's, or
+        a narrower one set on the minutes). Drafts and approved minutes: the
+        forum's conveners, staff, and the people recorded as attending who
+        still see the meeting.
+        """
+        if is_staff(user):
+            return self.all()
+        published = (
+            self.published()
+            .alias(minutes_visibility=minutes_visibility())
+            .filter(
+                visible_q(
+                    user,
+                    forum_field="event__forum",
+                    visibility_field="minutes_visibility",
+                )
+            )
+        )
+        if not user.is_authenticated:
+            return published
+        attending = Q(attending_people=user) & Q(
+            event__in=Event.objects.visible_to(user)
+        )
+        return self.filter(
+            Q(pk__in=published.values("pk"))
+            | Q(event__forum__conveners=user)
+            | attending
+        ).distinct()
 
 
 class Minutes(models.Model):

@@ -337,3 +337,36 @@ def test_action_items_page_has_a_constant_number_of_queries(
         response = client.get("/forum/tia-skane/atgarder/")
     assert response.status_code == 200
     assert len(response.context["items"]) == count
+
+
+def test_the_minutes_rule_in_one_queryset(setting):
+    """Drafts: conveners, staff and attendees; published: by the narrower level."""
+    from django.contrib.auth.models import AnonymousUser
+
+    forum, convener, attendee, minutes = setting
+    samrad = member(forum, Level.SAMRAD)
+    partner = member(forum, Level.PARTNERSKAP)
+    outsider = member(ForumFactory(), Level.PARTNERSKAP)
+    staff = UserFactory(is_staff=True)
+
+    def readers():
+        people = [convener, attendee, samrad, partner, outsider, staff]
+        return {
+            person
+            for person in people
+            if Minutes.objects.visible_to(person).filter(pk=minutes.pk).exists()
+        }
+
+    assert readers() == {convener, attendee, staff}
+    minutes.status = Minutes.Status.PUBLISHED
+    minutes.save()
+    assert readers() == {convener, attendee, samrad, partner, staff}
+    minutes.visibility = Visibility.DIALOG  # narrower than the meeting's
+    minutes.save()
+    assert readers() == {convener, attendee, partner, staff}
+    assert not Minutes.objects.visible_to(AnonymousUser()).exists()
+    # An attendee whose organisation left the forum no longer reads a draft.
+    minutes.status = Minutes.Status.DRAFT
+    minutes.save()
+    attendee.memberships.all().delete()
+    assert attendee not in readers()

@@ -1,9 +1,11 @@
-"""Forms of the consultations: the proposal, an organisation's response, feedback."""
+"""Forms of the consultations: the proposal, an organisation's response (with
+files), feedback."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
+from website.attachments import AttachmentsField
 
 from .consultation_models import Consultation
 from .models import Level, Visibility
@@ -105,8 +107,22 @@ class ConsultationForm(forms.ModelForm):
         return cleaned
 
 
+class CurrentAttachmentsField(forms.MultipleChoiceField):
+    """Checkboxes over the response's current files.
+
+    A file that is no longer current when the form comes back (another member
+    removed it meanwhile) is not an error: the form drops it in ``clean_remove``.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def valid_value(self, value):
+        return True
+
+
 class ResponseForm(forms.Form):
-    """An organisation's answers, one field per question, and a general comment."""
+    """An organisation's answers, one field per question, a general comment,
+    files to add and current files to remove."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     general_comment = forms.CharField(
@@ -115,10 +131,22 @@ class ResponseForm(forms.Form):
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    remove = CurrentAttachmentsField(
+        label=_("Ta bort bilagor"),
+        required=False,
+        help_text=_(
+            "Kryssa för filer som inte längre ska höra till svaret. De finns "
+            "kvar i svarets versionshistorik."
+        ),
+    )
+    attachments = AttachmentsField(label=_("Lägg till bilagor"))
 
-    def __init__(self, *args, questions, read_only=False, **kwargs):
+    def __init__(
+        self, *args, questions, current_attachments=(), read_only=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        self.current_attachments = list(current_attachments)
         answer_fields = {}
         for number, question in enumerate(self.questions, start=1):
             answer_fields[self.answer_key(question)] = forms.CharField(
@@ -128,11 +156,20 @@ class ResponseForm(forms.Form):
                 max_length=20000,
                 widget=forms.Textarea(attrs={"rows": 5}),
             )
-        # The questions first, the general comment after them.
+        # The questions first, the general comment and the files after them.
         self.fields = answer_fields | self.fields
         if read_only:
+            # Nothing to add or remove: the page lists the files as they are.
+            del self.fields["attachments"], self.fields["remove"]
             for field in self.fields.values():
                 field.disabled = True
+        elif not self.current_attachments:
+            del self.fields["remove"]
+        else:
+            self.fields["remove"].choices = [
+                (str(attachment.pk), attachment.name)
+                for attachment in self.current_attachments
+            ]
 
     @staticmethod
     def answer_key(question):
@@ -144,6 +181,22 @@ class ResponseForm(forms.Form):
             (question, self.cleaned_data.get(self.answer_key(question), "").strip())
             for question in self.questions
         ]
+
+    def clean_remove(self):
+        """The current attachments chosen for removal (others are ignored)."""
+        chosen = set(self.cleaned_data.get("remove") or ())
+        return [
+            attachment
+            for attachment in self.current_attachments
+            if str(attachment.pk) in chosen
+        ]
+
+    def new_files(self):
+        """The checked uploads (website.attachments.CheckedUpload) to store."""
+        return self.cleaned_data.get("attachments") or []
+
+    def files_to_remove(self):
+        return self.cleaned_data.get("remove") or []
 
 
 class FeedbackForm(forms.Form):

@@ -8,23 +8,25 @@ Deadlines and states are checked here on the server, whatever the form shows.
 import csv
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.http import HttpResponse
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from partners.models import Membership, Organisation
+from website.attachments import serve
 from website.sanitizer import plain_text
 from website.slugs import unique_slug
 
+from . import consultations as service
 from .access import can, is_convener
 from .consultation_forms import ConsultationForm, FeedbackForm, ResponseForm
 from .consultation_models import (
@@ -33,108 +35,16 @@ from .consultation_models import (
     ConsultationResponse,
     FeedbackItem,
     ResponseAnswer,
+    ResponseAttachment,
     ResponseVersion,
 )
-from .models import Level, LevelChange, Participation
+from .consultations import (
+    invited_organisations,
+    members_of,
+    organisations_answering_for,
+    send_reminder,
+)
 from .views import forum_for
-
-
-def send_notifications(users, kind, subject, body, url):
-    """Hand the notifications to the forum's notification module."""
-    from forum.notifications import notify_users
-
-    notify_users(users, kind, subject, body, url)
-
-
-# ---------------------------------------------------------------------------
-# Helpers: who is invited, who may answer for which organisation.
-
-
-def invited_organisations(consultation):
-    """The organisations asked to respond.
-
-    The ``invited`` list, or when it is empty every organisation that took part
-    in the forum at Samråd or higher when the consultation opened (by the log
-    of level changes; for one not open yet, their level now). Either way only
-    organisations that can still see the consultation: a member must be able
-    to read what their organisation is asked about.
-    """
-    forum_id = consultation.forum_id
-    can_see = Exists(
-        Participation.objects.filter(
-            forum_id=forum_id,
-            organisation=OuterRef("pk"),
-            level__gte=max(consultation.visibility, Level.SAMRAD),
-        )
-    )
-    organisations = Organisation.objects.filter(can_see)
-    if consultation.invited.exists():
-        return organisations.filter(consultation_invitations=consultation)
-    moment = min(consultation.opens_at, timezone.now())
-    level_then = Subquery(
-        LevelChange.objects.filter(
-            forum_id=forum_id, organisation=OuterRef("pk"), changed_at__lte=moment
-        )
-        .order_by("-changed_at", "-pk")
-        .values("to_level")[:1]
-    )
-    has_log = Exists(
-        LevelChange.objects.filter(forum_id=forum_id, organisation=OuterRef("pk"))
-    )
-    # Participations older than the log (imported without it) count as they are.
-    return organisations.annotate(level_then=level_then).filter(
-        Q(level_then__gte=Level.SAMRAD) | ~has_log
-    )
-
-
-def waiting_organisations(consultation):
-    """Invited organisations that have not responded yet."""
-    return invited_organisations(consultation).exclude(
-        consultation_responses__consultation=consultation
-    )
-
-
-def send_reminder(consultation, waiting, url):
-    """Remind the members of the ``waiting`` organisations of the deadline."""
-    send_notifications(
-        members_of(waiting),
-        "deadline_reminder",
-        _("Påminnelse: %(title)s") % {"title": consultation.title},
-        _(
-            "Er organisation har inte svarat på samrådet ännu. Sista dag "
-            "för svar är %(deadline)s."
-        )
-        % {
-            "deadline": timezone.localtime(consultation.deadline).strftime(
-                "%Y-%m-%d %H:%M"
-            )
-        },
-        url,
-    )
-    consultation.reminder_sent_at = timezone.now()
-    consultation.save(update_fields=["reminder_sent_at"])
-
-
-def members_of(organisations):
-    """The active members of ``organisations``, to notify."""
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organisation__in=organisations,
-            memberships__status=Membership.Status.ACTIVE,
-            is_active=True,
-        )
-        .distinct()
-    )
-
-
-def organisations_answering_for(user, consultation):
-    """The invited organisations that ``user`` is an active member of."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return invited_organisations(consultation).filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
-    )
 
 
 def consultation_for(request, slug, pk, action="view_members"):
@@ -180,7 +90,7 @@ def save_questions(consultation, texts):
 
 def announce(request, consultation):
     """Tell the invited organisations' members about a newly published consultation."""
-    send_notifications(
+    service.send_notifications(
         members_of(invited_organisations(consultation)),
         "new_consultation",
         _("Nytt samråd: %(title)s") % {"title": consultation.title},
@@ -243,8 +153,21 @@ def consultation_list(request, slug):
     )
 
 
+def current_attachments():
+    """The files that belong to a response now (removed ones stay for history)."""
+    return ResponseAttachment.objects.filter(removed_at__isnull=True)
+
+
+def attachment_url(consultation, attachment):
+    return reverse(
+        "forum:response_attachment",
+        args=[consultation.forum.slug, consultation.pk, attachment.pk],
+    )
+
+
 def responses_with_answers(consultation):
-    """The responses with their answers in question order, in a fixed query count."""
+    """The responses with their answers in question order and their current
+    files (``current_attachments``), in a fixed query count."""
     return consultation.responses.select_related(
         "organisation", "updated_by"
     ).prefetch_related(
@@ -253,8 +176,25 @@ def responses_with_answers(consultation):
             queryset=ResponseAnswer.objects.select_related("question").order_by(
                 "question__position", "question__pk"
             ),
-        )
+        ),
+        Prefetch(
+            "attachments",
+            queryset=current_attachments(),
+            to_attr="current_attachments",
+        ),
     )
+
+
+def shown_responses(consultation):
+    """:func:`responses_with_answers` as a list, each file with its download URL.
+
+    Only for people who may see every response (see :func:`response_attachment`).
+    """
+    responses = list(responses_with_answers(consultation))
+    for response in responses:
+        for attachment in response.current_attachments:
+            attachment.download_url = attachment_url(consultation, attachment)
+    return responses
 
 
 @login_required
@@ -283,9 +223,7 @@ def consultation_detail(request, slug, pk):
                 (organisation, my_responses.get(organisation.pk))
                 for organisation in my_organisations
             ],
-            "responses": responses_with_answers(consultation)
-            if show_responses
-            else None,
+            "responses": shown_responses(consultation) if show_responses else None,
             "feedback_visible": feedback_visible,
             "feedback_items": consultation.feedback_items.select_related(
                 "question"
@@ -309,9 +247,7 @@ def consultation_print(request, slug, pk):
             "forum": consultation.forum,
             "consultation": consultation,
             "questions": consultation.questions.all(),
-            "responses": responses_with_answers(consultation)
-            if show_responses
-            else None,
+            "responses": shown_responses(consultation) if show_responses else None,
             "feedback_visible": feedback_visible,
             "feedback_items": consultation.feedback_items.select_related(
                 "question"
@@ -498,7 +434,7 @@ def consultation_feedback(request, slug, pk):
                 consultation.feedback_published_at = timezone.now()
             consultation.save(update_fields=["feedback", "feedback_published_at"])
         if first_publication:
-            send_notifications(
+            service.send_notifications(
                 members_of(invited_organisations(consultation)),
                 "feedback_published",
                 _("Återkoppling: %(title)s") % {"title": consultation.title},
@@ -548,6 +484,7 @@ def consultation_export(request, slug, pk):
             _("Övriga synpunkter"),
             _("Version"),
             _("Senast ändrat"),
+            _("Bilagor"),
         ]
     )
     for answer_set in responses_with_answers(consultation):
@@ -555,6 +492,9 @@ def consultation_export(request, slug, pk):
             answer.question_id: answer.text for answer in answer_set.answers.all()
         }
         changed = timezone.localtime(answer_set.updated_at).strftime("%Y-%m-%d %H:%M")
+        files = "; ".join(
+            attachment.name for attachment in answer_set.current_attachments
+        )
         for number, question in enumerate(questions, start=1):
             writer.writerow(
                 [
@@ -565,6 +505,7 @@ def consultation_export(request, slug, pk):
                     csv_cell(answer_set.general_comment),
                     answer_set.version,
                     changed,
+                    csv_cell(files),
                 ]
             )
     return response
@@ -588,11 +529,31 @@ def chosen_organisation(request, consultation):
     return organisations[0], organisations
 
 
-def snapshot_of(response, answers):
+def snapshot_of(response, answers, attachments):
+    """What a ResponseVersion keeps: the texts and the files current after the
+    save (names to show, ids in the same order to link to)."""
     return {
         "general_comment": response.general_comment,
         "answers": {str(question.pk): text for question, text in answers},
+        "attachments": [attachment.name for attachment in attachments],
+        "attachment_ids": [attachment.pk for attachment in attachments],
     }
+
+
+def record_version(response, questions, user, now):
+    """Keep the response as it is now (texts and current files) as its version."""
+    stored = {answer.question_id: answer.text for answer in response.answers.all()}
+    ResponseVersion.objects.create(
+        response=response,
+        version=response.version,
+        snapshot=snapshot_of(
+            response,
+            [(question, stored.get(question.pk, "")) for question in questions],
+            list(current_attachments().filter(response=response)),
+        ),
+        saved_by=user,
+        saved_at=now,
+    )
 
 
 class StaleVersion(Exception):
@@ -600,7 +561,11 @@ class StaleVersion(Exception):
 
 
 def save_response(consultation, organisation, user, form):
-    """Save a response if the form's version is current; keep a ResponseVersion."""
+    """Save a response if the form's version is current; keep a ResponseVersion.
+
+    The new files are stored and the chosen ones marked removed (never deleted:
+    the history shows them) in the same transaction as the texts.
+    """
     expected = form.cleaned_data["version"]
     answers = form.answers()
     now = timezone.now()
@@ -639,19 +604,76 @@ def save_response(consultation, organisation, user, form):
             ResponseAnswer.objects.update_or_create(
                 response=response, question=question, defaults={"text": text}
             )
+        for checked in form.new_files():
+            ResponseAttachment.create_from(checked, user, response=response)
+        removed = [attachment.pk for attachment in form.files_to_remove()]
+        if removed:
+            current_attachments().filter(response=response, pk__in=removed).update(
+                removed_at=now, removed_by=user
+            )
         response.refresh_from_db(fields=["general_comment"])
-        stored = {answer.question_id: answer.text for answer in response.answers.all()}
-        ResponseVersion.objects.create(
-            response=response,
-            version=response.version,
-            snapshot=snapshot_of(
-                response,
-                [(question, stored.get(question.pk, "")) for question, _ in answers],
-            ),
-            saved_by=user,
-            saved_at=now,
-        )
+        record_version(response, [question for question, _ in answers], user, now)
     return response
+
+
+def attach_despite_conflict(consultation, organisation, user, form):
+    """After a stale save: store the form's new files all the same.
+
+    Files do not overwrite anyone's text, so they are added to the response as
+    it is now, as a version of their own (same texts, these files). Removals
+    and texts are not applied. Nothing after the deadline, nothing when there
+    is no response to add to. Returns the stored files' names.
+    """
+    checked = form.new_files()
+    now = timezone.now()
+    if not checked or now >= consultation.deadline:
+        return []
+    with transaction.atomic():
+        response = (
+            ConsultationResponse.objects.select_for_update()
+            .filter(consultation=consultation, organisation=organisation)
+            .first()
+        )
+        if response is None:
+            return []
+        stored = [
+            ResponseAttachment.create_from(upload, user, response=response)
+            for upload in checked
+        ]
+        ConsultationResponse.objects.filter(pk=response.pk).update(
+            version=F("version") + 1, updated_by=user, updated_at=now
+        )
+        response.refresh_from_db()
+        record_version(response, consultation.questions.all(), user, now)
+    return [attachment.name for attachment in stored]
+
+
+def own_response(consultation, organisation):
+    """The organisation's response with its answers and current files, or None."""
+    return (
+        ConsultationResponse.objects.filter(
+            consultation=consultation, organisation=organisation
+        )
+        .select_related("updated_by")
+        .prefetch_related(
+            "answers",
+            Prefetch(
+                "attachments",
+                queryset=current_attachments(),
+                to_attr="current_attachments",
+            ),
+        )
+        .first()
+    )
+
+
+def files_of(consultation, response):
+    """The response's current files with their download URLs ([] for none)."""
+    if response is None:
+        return []
+    for attachment in response.current_attachments:
+        attachment.download_url = attachment_url(consultation, attachment)
+    return response.current_attachments
 
 
 @login_required
@@ -662,14 +684,8 @@ def response_edit(request, slug, pk):
         raise PermissionDenied
     organisation, organisations = chosen_organisation(request, consultation)
     questions = list(consultation.questions.all())
-    response = (
-        ConsultationResponse.objects.filter(
-            consultation=consultation, organisation=organisation
-        )
-        .select_related("updated_by")
-        .prefetch_related("answers")
-        .first()
-    )
+    response = own_response(consultation, organisation)
+    attachments = files_of(consultation, response)
     now = timezone.now()
     if now >= consultation.deadline:
         closed_message = _(
@@ -695,29 +711,38 @@ def response_edit(request, slug, pk):
     status = 200
     conflict = None
     if request.method == "POST" and closed_message:
-        # The server decides, whatever the page looked like when it was loaded.
+        # The server decides, whatever the page looked like when it was loaded;
+        # files sent along are not stored either.
         form = ResponseForm(initial=initial, questions=questions, read_only=True)
         status = 403
     elif request.method == "POST":
-        form = ResponseForm(request.POST, initial=initial, questions=questions)
+        form = ResponseForm(
+            request.POST,
+            request.FILES,
+            initial=initial,
+            questions=questions,
+            current_attachments=attachments,
+        )
         if form.is_valid():
             try:
                 save_response(consultation, organisation, request.user, form)
             except StaleVersion:
-                current = (
-                    ConsultationResponse.objects.filter(
-                        consultation=consultation, organisation=organisation
-                    )
-                    .select_related("updated_by")
-                    .prefetch_related("answers")
-                    .first()
-                )
+                current = own_response(consultation, organisation)
                 conflict = conflict_view(current, questions)
+                conflict["stored_files"] = attach_despite_conflict(
+                    consultation, organisation, request.user, form
+                )
+                conflict["removals_kept"] = bool(form.files_to_remove())
+                if conflict["stored_files"]:
+                    current = own_response(consultation, organisation)
+                response, attachments = current, files_of(consultation, current)
                 # Keep what this person wrote; the next save replaces the
                 # version they have now seen.
                 data = request.POST.copy()
                 data["version"] = current.version if current else 0
-                form = ResponseForm(data, questions=questions)
+                form = ResponseForm(
+                    data, questions=questions, current_attachments=attachments
+                )
                 form.is_valid()
                 status = 409
             else:
@@ -732,7 +757,10 @@ def response_edit(request, slug, pk):
                 return redirect(url)
     else:
         form = ResponseForm(
-            initial=initial, questions=questions, read_only=bool(closed_message)
+            initial=initial,
+            questions=questions,
+            current_attachments=attachments,
+            read_only=bool(closed_message),
         )
     return TemplateResponse(
         request,
@@ -743,6 +771,7 @@ def response_edit(request, slug, pk):
             "organisation": organisation,
             "organisations": organisations,
             "response": response,
+            "attachments": attachments,
             "form": form,
             "closed_message": closed_message,
             "conflict": conflict,
@@ -762,6 +791,36 @@ def conflict_view(current, questions):
         "answers": [(question, saved.get(question.pk, "")) for question in questions],
         "general_comment": current.general_comment,
     }
+
+
+@login_required
+@require_safe
+def response_attachment(request, slug, pk, attachment_id):
+    """Download a file of a response, for whoever may read that response.
+
+    The same rule as the pages that show responses: conveners, and the members
+    of the responding organisation, get every file of it, also one removed
+    from the response (it stays in the history); when the consultation shows
+    the responses to everyone, anyone who may see it gets the current files.
+    Anyone else gets a 404, as if there were no such file.
+    """
+    consultation, convener = consultation_for(request, slug, pk)
+    attachment = get_object_or_404(
+        ResponseAttachment.objects.filter(
+            response__consultation=consultation
+        ).select_related("response"),
+        pk=attachment_id,
+    )
+    allowed = (
+        convener
+        or organisations_answering_for(request.user, consultation)
+        .filter(pk=attachment.response.organisation_id)
+        .exists()
+        or (consultation.responses_visible and attachment.removed_at is None)
+    )
+    if not allowed:
+        raise Http404
+    return serve(attachment)
 
 
 @login_required
@@ -805,6 +864,7 @@ def response_history(request, slug, pk):
                 "version": version,
                 "answers": [(q, answers.get(str(q.pk), "")) for q in questions],
                 "general_comment": snapshot.get("general_comment", ""),
+                "attachments": version_files(consultation, snapshot),
             }
         )
     return TemplateResponse(
@@ -816,3 +876,27 @@ def response_history(request, slug, pk):
             "history": history,
         },
     )
+
+
+def version_files(consultation, snapshot):
+    """The files a version had, as (name, download URL or ""), from its snapshot.
+
+    Versions saved before responses had files have none. Everyone who may read
+    the history may also download the files it names, removed ones included.
+    """
+    names = snapshot.get("attachments") or []
+    ids = snapshot.get("attachment_ids") or []
+    if len(ids) != len(names):
+        ids = [None] * len(names)
+    return [
+        (
+            str(name),
+            reverse(
+                "forum:response_attachment",
+                args=[consultation.forum.slug, consultation.pk, attachment_id],
+            )
+            if isinstance(attachment_id, int)
+            else "",
+        )
+        for name, attachment_id in zip(names, ids, strict=True)
+    ]

@@ -28,6 +28,11 @@ urlpatterns = [
         name="response_history",
     ),
     path(
+        "<slug:slug>/samrad/<int:pk>/bilagor/<int:attachment_id>/",
+        views.response_attachment,
+        name="response_attachment",
+    ),
+    path(
         "<slug:slug>/samrad/<int:pk>/status/",
         views.consultation_status,
         name="consultation_status",

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from forum import consultation_views
+from forum import consultations
 from forum.models import Level, LevelChange
 from tests.factories import (
     ForumFactory,
@@ -19,7 +19,7 @@ NOW = timezone.now
 
 @pytest.fixture
 def sent(monkeypatch):
-    """The notifications handed to forum.notifications, as (users, kind, ...)."""
+    """The notifications the consultations hand over, as (users, kind, ...)."""
     calls = []
 
     def capture(users, kind, subject, body, url):
@@ -33,7 +33,7 @@ def sent(monkeypatch):
             }
         )
 
-    monkeypatch.setattr(consultation_views, "send_notifications", capture)
+    monkeypatch.setattr(consultations, "send_notifications", capture)
     return calls
 
 

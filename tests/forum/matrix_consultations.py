@@ -2,14 +2,17 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from forum.consultation_models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,
+    ResponseAttachment,
 )
 from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+from website.attachments import check_upload
 
 # Consultations are visible from Samråd: Information members get a 404.
 SEES = MEMBERS | {"information": 404}
@@ -22,6 +25,16 @@ RESPONDERS = dict.fromkeys(ROLES, 200) | {
     "staff": 403,
 }
 FOLLOWS_RESPONSES = RESPONDERS | {"convener": 200, "staff": 200}
+# A file of the samrad organisation's response, in a consultation that keeps
+# responses among conveners and the responding organisation: everybody else
+# who sees the consultation gets a 404, as if there were no such file.
+READS_RESPONSE = dict.fromkeys(ROLES, 404) | {
+    "anonymous": LOGIN,
+    "other_forum": 403,
+    "samrad": 200,
+    "convener": 200,
+    "staff": 200,
+}
 
 ROWS = {
     "forum:consultations": ("/forum/tia-skane/samrad/", MEMBERS),
@@ -38,6 +51,10 @@ ROWS = {
     "forum:response_history": (
         "/forum/tia-skane/samrad/{consultation}/svar/historik/",
         FOLLOWS_RESPONSES,
+    ),
+    "forum:response_attachment": (
+        "/forum/tia-skane/samrad/{consultation}/bilagor/{response_attachment}/",
+        READS_RESPONSE,
     ),
     "forum:consultation_status": (
         "/forum/tia-skane/samrad/{consultation}/status/",
@@ -72,6 +89,22 @@ def populate(people, forum):
         published=True,
     )
     ConsultationQuestion.objects.create(consultation=open_one, text="Vad saknas?")
+    samrad = people["samrad"]
+    open_response = ConsultationResponse.objects.create(
+        consultation=open_one,
+        organisation=samrad.memberships.get().organisation,
+        version=1,
+        updated_by=samrad,
+    )
+    people["_response_attachment"] = ResponseAttachment.create_from(
+        check_upload(
+            SimpleUploadedFile(
+                "yttrande.pdf", b"%PDF-1.4 yttrande", content_type="application/pdf"
+            )
+        ),
+        samrad,
+        response=open_response,
+    ).pk
     closed = Consultation.objects.create(
         forum=forum,
         title="Lägesbild hösten",

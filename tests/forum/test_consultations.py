@@ -17,7 +17,7 @@ from forum.consultation_models import (
     FeedbackItem,
     ResponseVersion,
 )
-from forum.consultation_views import invited_organisations
+from forum.consultations import invited_organisations
 from forum.models import Level
 from tests.factories import (
     OrganisationFactory,

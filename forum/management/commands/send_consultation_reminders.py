@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.consultation_views import send_reminder, waiting_organisations
+from forum.consultations import send_reminder, waiting_organisations
 from forum.models import Consultation
 
 DAYS_BEFORE_DEADLINE = 3

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 LOCALE_DIRS := --ignore=.venv --ignore=static_collected --ignore=media --ignore=build
 
-.PHONY: run test lint format translations install system-packages migrations-check clean
+.PHONY: run test lint format translations install system-packages migrations-check clean benchmark
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ run: install
 ## Install (system packages too, when missing) and run the whole test suite
 test: install system-packages
 	$(BIN)/pytest
+
+## Load the demo data, grow it to a county's volumes in a database of its own,
+## and print queries, median and p95 server time per key page (build/benchmark.json)
+BENCHMARK_DB ?= sqlite:///build/benchmark.sqlite3
+benchmark: install
+	mkdir -p build
+	DATABASE_URL=$(BENCHMARK_DB) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(BENCHMARK_DB) $(MANAGE) seed_demo
+	DATABASE_URL=$(BENCHMARK_DB) $(MANAGE) benchmark --output build/benchmark.json
 
 system-packages:
 	bash scripts/install-system-packages gettext chromium

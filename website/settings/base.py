@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "website.documents",
     "website.search",
     "website.demo",
+    "website.benchmark",
     "partners",
     "forum",
     "events",

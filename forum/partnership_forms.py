@@ -6,15 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
 
-from .models import Level
-from .partnership_models import DecisionAnswer, DelegatedTask, JointDecision
-
-
-def partner_organisations(forum):
-    """The organisations that take part in ``forum`` at Partnerskap."""
-    return Organisation.objects.filter(
-        participations__forum=forum, participations__level=Level.PARTNERSKAP
-    ).order_by("name")
+from .partnership_models import (
+    DecisionAnswer,
+    DelegatedTask,
+    JointDecision,
+    partner_organisations,
+)
 
 
 class TaskCreateForm(forms.ModelForm):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Organisation
 from website.sanitizer import clean_html
 
-from .models import Forum
+from .models import Forum, Level
 
 __all__ = ["DelegatedTask", "JointDecision", "DecisionAnswer"]
 
@@ -63,6 +63,13 @@ class DelegatedTask(models.Model):
         super().save(*args, **kwargs)
 
 
+def partner_organisations(forum):
+    """The organisations that take part in ``forum`` at Partnerskap."""
+    return Organisation.objects.filter(
+        participations__forum=forum, participations__level=Level.PARTNERSKAP
+    ).order_by("name")
+
+
 class JointDecision(models.Model):
     """A proposal every partner organisation answers with consent or objection."""
 
@@ -110,6 +117,23 @@ class JointDecision(models.Model):
     @property
     def is_open(self):
         return self.outcome == self.Outcome.PENDING and timezone.now() < self.answer_by
+
+    def suggested_outcome(self):
+        """Adopted when no partner objected; else not adopted."""
+        if self.answers.filter(answer=DecisionAnswer.Answer.OBJECTION).exists():
+            return self.Outcome.NOT_ADOPTED
+        return self.Outcome.ADOPTED
+
+    def all_partners_answered(self):
+        partners = set(partner_organisations(self.forum).values_list("pk", flat=True))
+        answered = set(self.answers.values_list("organisation_id", flat=True))
+        return bool(partners) and partners <= answered
+
+    def may_close(self):
+        """Still pending, and the date has passed or every partner has answered."""
+        return self.outcome == self.Outcome.PENDING and (
+            timezone.now() >= self.answer_by or self.all_partners_answered()
+        )
 
 
 class DecisionAnswer(models.Model):

@@ -25,9 +25,13 @@ from .partnership_forms import (
     DecisionCreateForm,
     TaskCreateForm,
     TaskUpdateForm,
+)
+from .partnership_models import (
+    DecisionAnswer,
+    DelegatedTask,
+    JointDecision,
     partner_organisations,
 )
-from .partnership_models import DecisionAnswer, DelegatedTask, JointDecision
 from .views import forum_for
 
 UNFINISHED = [DelegatedTask.Status.OPEN, DelegatedTask.Status.IN_PROGRESS]
@@ -186,26 +190,6 @@ def answers_by_organisation(decision):
     return rows
 
 
-def computed_outcome(decision):
-    """Adopted when no partner objected; else not adopted."""
-    objected = decision.answers.filter(answer=DecisionAnswer.Answer.OBJECTION).exists()
-    if objected:
-        return JointDecision.Outcome.NOT_ADOPTED
-    return JointDecision.Outcome.ADOPTED
-
-
-def all_partners_answered(decision):
-    partners = set(partner_organisations(decision.forum).values_list("pk", flat=True))
-    answered = set(decision.answers.values_list("organisation_id", flat=True))
-    return bool(partners) and partners <= answered
-
-
-def may_close(decision):
-    return decision.outcome == JointDecision.Outcome.PENDING and (
-        timezone.now() >= decision.answer_by or all_partners_answered(decision)
-    )
-
-
 @login_required
 def decision_detail(request, slug, pk):
     forum = forum_for(request, slug, "partnership")
@@ -244,7 +228,7 @@ def decision_detail(request, slug, pk):
             "rows": answers_by_organisation(decision),
             "form": form,
             "is_convener": convener,
-            "may_close": convener and may_close(decision),
+            "may_close": convener and decision.may_close(),
         },
     )
 
@@ -288,7 +272,7 @@ def save_answer(request, decision, data):
 def decision_close(request, slug, pk):
     forum = convener_for(request, slug)
     decision = get_object_or_404(forum.joint_decisions, pk=pk)
-    if not may_close(decision):
+    if not decision.may_close():
         if decision.outcome != JointDecision.Outcome.PENDING:
             messages.error(request, _("Beslutet är redan avgjort."))
         else:
@@ -300,7 +284,7 @@ def decision_close(request, slug, pk):
                 ),
             )
         return redirect("forum:decision_detail", forum.slug, decision.pk)
-    computed = computed_outcome(decision)
+    computed = decision.suggested_outcome()
     form = DecisionCloseForm(request.POST or None, computed=computed)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -61,9 +61,10 @@ def download(client, consultation, attachment):
 
 
 def body_of(response):
-    content = response.getvalue()
-    response.close()
-    return content
+    # Reading the stream to its end closes the response the way a server would
+    # (the test client keeps the database connection open); closing it again
+    # by hand would close the test's connection on PostgreSQL.
+    return b"".join(response.streaming_content)
 
 
 def attach(response, name="bilaga.pdf", user=None):

@@ -5,13 +5,19 @@ only, and a person's personal feed is reached through a secret token in its
 URL. Every feed goes through ``Event.objects.visible_to``.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Max, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,7 +30,15 @@ from .models import CalendarToken, Event
 MAX_AGE = 300
 
 
-def _calendar_response(request, events, name, *, private):
+def _cache_headers(response, *, private, etag=None):
+    scope = "private" if private else "public"
+    response["Cache-Control"] = f"{scope}, max-age={MAX_AGE}"
+    if etag:
+        response["ETag"] = etag
+    return response
+
+
+def _calendar_response(request, events, name, *, private, etag=None):
     calendar = ical.events_calendar(
         events,
         name=name,
@@ -33,9 +47,43 @@ def _calendar_response(request, events, name, *, private):
     response = HttpResponse(
         calendar.to_ical(), content_type="text/calendar; charset=utf-8"
     )
-    scope = "private" if private else "public"
-    response["Cache-Control"] = f"{scope}, max-age={MAX_AGE}"
-    return response
+    return _cache_headers(response, private=private, etag=etag)
+
+
+def _feed_etag(request, queryset, name):
+    """A fingerprint of what the feed would hold, from one aggregate query.
+
+    It changes when an event of the feed is added, removed, edited (an edit or
+    a changed occurrence bumps ``updated_at``), or an occurrence change is
+    deleted, and when the set of events a person may see changes.
+    """
+    stats = ical.feed_candidates(queryset).aggregate(
+        count=Count("pk", distinct=True),
+        ids=Sum("pk", distinct=True),
+        changed=Max("updated_at"),
+        overrides=Count("overrides", distinct=True),
+    )
+    key = "|".join(
+        [
+            request.get_host(),
+            get_language() or "",
+            name,
+            timezone.localdate().isoformat(),  # old events leave the feed daily
+            *(str(value) for value in stats.values()),
+        ]
+    )
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _feed(request, queryset, name, *, private):
+    """The feed, or 304 Not Modified when the calendar app has it already."""
+    etag = _feed_etag(request, queryset, name)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return _cache_headers(not_modified, private=private, etag=etag)
+    events = ical.feed_events(queryset)
+    return _calendar_response(request, events, name, private=private, etag=etag)
 
 
 def _public_events():
@@ -45,9 +93,8 @@ def _public_events():
 @require_GET
 def feed_public(request):
     """The public events of every forum."""
-    events = ical.feed_events(_public_events())
-    return _calendar_response(
-        request, events, _("TIA samverkan – kalender"), private=False
+    return _feed(
+        request, _public_events(), _("TIA samverkan – kalender"), private=False
     )
 
 
@@ -55,8 +102,9 @@ def feed_public(request):
 def feed_forum(request, slug):
     """The public events of one forum; members use their personal feed for more."""
     forum = get_object_or_404(Forum, slug=slug)
-    events = ical.feed_events(_public_events().filter(forum=forum))
-    return _calendar_response(request, events, forum.name, private=False)
+    return _feed(
+        request, _public_events().filter(forum=forum), forum.name, private=False
+    )
 
 
 @require_GET
@@ -69,9 +117,11 @@ def feed_personal(request, token):
     )
     if owner is None:
         raise Http404
-    events = ical.feed_events(Event.objects.visible_to(owner.user))
-    return _calendar_response(
-        request, events, _("TIA samverkan – min kalender"), private=True
+    return _feed(
+        request,
+        Event.objects.visible_to(owner.user),
+        _("TIA samverkan – min kalender"),
+        private=True,
     )
 
 

@@ -24,6 +24,12 @@ PRODID = "-//TIA samverkansplattform//Forumkalender//SV"
 PAST_DAYS = 90
 
 
+def feed_candidates(queryset, now=None):
+    """The events a feed may hold, in SQL: recent ones and every series."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=PAST_DAYS)
+    return queryset.filter(Q(end__gte=cutoff) | ~Q(rrule=""))
+
+
 def feed_events(queryset, now=None):
     """The events of a feed: from ``PAST_DAYS`` ago on, and series still running.
 
@@ -31,7 +37,7 @@ def feed_events(queryset, now=None):
     """
     cutoff = (now or timezone.now()) - datetime.timedelta(days=PAST_DAYS)
     events = (
-        queryset.filter(Q(end__gte=cutoff) | ~Q(rrule=""))
+        feed_candidates(queryset, now)
         .select_related("forum")
         .prefetch_related("overrides")
         .order_by("start", "pk")

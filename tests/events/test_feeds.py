@@ -421,8 +421,85 @@ def test_query_count_is_flat(client, forum, member, url, django_assert_max_num_q
     large, response = count_queries(client, url)
     assert response.content.count(b"BEGIN:VEVENT") == 1500
     assert small == large
-    with django_assert_max_num_queries(3):
-        client.get(url)
+    # The forum or token, the fingerprint, the events, their overrides.
+    with django_assert_max_num_queries(4):
+        response = client.get(url)
+    # A calendar app that has this version already gets a 304 for less.
+    with django_assert_max_num_queries(2):
+        again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+# Conditional GET: calendar apps poll; an unchanged feed is a 304
+
+
+def etag_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response["ETag"]
+
+
+def not_modified(client, url, etag):
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    if response.status_code == 304:
+        assert response.content == b""
+        assert response["ETag"] == etag
+        return True
+    assert response.status_code == 200
+    return False
+
+
+def test_an_unchanged_feed_is_not_sent_again(client, make_event):
+    make_event(title="Forummöte")
+    url = "/ical/forum/tia-skane.ics"
+    etag = etag_of(client, url)
+    assert not_modified(client, url, etag)
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag)["Cache-Control"] == (
+        "public, max-age=300"
+    )
+    assert not not_modified(client, url, '"något annat"')
+
+
+def test_every_change_to_the_feed_changes_its_etag(client, make_event):
+    url = "/ical/kalender.ics"
+    series = make_event(title="Veckomöte", rrule="FREQ=WEEKLY;BYDAY=TU")
+    etag = etag_of(client, url)
+
+    series.title = "Veckomöte (nytt namn)"
+    series.save()
+    assert not not_modified(client, url, etag)
+    etag = etag_of(client, url)
+
+    override = OccurrenceOverride.objects.create(
+        event=series,
+        original_start=series.occurrence_starts(series.start)[1],
+        cancelled=True,
+    )
+    assert not not_modified(client, url, etag)
+    etag = etag_of(client, url)
+
+    # Deleting the change does not touch the event itself.
+    OccurrenceOverride.objects.filter(pk=override.pk).delete()
+    assert not not_modified(client, url, etag)
+    etag = etag_of(client, url)
+
+    other = make_event(title="Nytt möte")
+    assert not not_modified(client, url, etag)
+    etag = etag_of(client, url)
+    other.delete()
+    assert not not_modified(client, url, etag)
+
+
+def test_a_personal_feed_changes_with_the_persons_level(client, mixed, member):
+    user = member(Level.DIALOG)
+    url = personal_url(user)
+    etag = etag_of(client, url)
+    assert not_modified(client, url, etag)
+    participation = user.memberships.get().organisation.participations.get()
+    participation.level = Level.SAMRAD
+    participation.save()
+    assert not not_modified(client, url, etag)
+    assert "Dialog" not in summaries(parse(client.get(url)))
 
 
 def test_event_links_do_not_follow_the_requesters_language(client, make_event):

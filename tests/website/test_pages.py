@@ -115,3 +115,45 @@ def test_robots_and_sitemap(client, demo_site):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert "/om-tia/" in sitemap.content.decode()
+
+
+def swedish_parts(html):
+    """The texts of the elements marked as Swedish on a page.
+
+    Language names written in their own language ("svenska" in the language
+    switcher and in an activity's list of languages) are left out.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        element.get_text(" ", strip=True)
+        for element in soup.select('main [lang="sv"], header [lang="sv"]')
+        if not element.find_parent(class_=["language-switcher", "language-list"])
+    ]
+
+
+def test_swedish_content_is_marked_on_english_pages(client, demo_site):
+    """WCAG 3.1.2: the page is English, its (untranslated) content is Swedish."""
+    from website.directory.models import Activity
+
+    activity = Activity.objects.current().first()
+    english = client.get(f"/en/aktiviteter/aktivitet/{activity.slug}/")
+    assert english.status_code == 200
+    parts = swedish_parts(english.content.decode())
+    assert activity.title in parts
+    assert activity.summary in parts
+    assert any(part.startswith("Om tidiga insatser") for part in parts)  # the menu
+    # Interface text stays English, unmarked.
+    assert not any("Add to your calendar" in part for part in parts)
+
+    guidance = client.get("/en/om-tia/")
+    assert guidance.status_code == 200
+    assert "Om tidiga insatser för asylsökande" in swedish_parts(
+        guidance.content.decode()
+    )
+
+    # On Swedish pages nothing needs marking: the whole page is Swedish.
+    swedish = client.get(f"/aktiviteter/aktivitet/{activity.slug}/")
+    assert 'lang="sv"' in html_tag(swedish)
+    assert swedish_parts(swedish.content.decode()) == []

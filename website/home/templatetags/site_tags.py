@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -36,3 +37,23 @@ def main_menu(context):
     if site is None:
         return Page.objects.none()
     return site.root_page.get_children().live().public().in_menu()
+
+
+# Pages, activities and events are written in Swedish; the interface is
+# translated, the content is not (yet).
+CONTENT_LANGUAGE = "sv"
+
+
+@register.simple_tag
+def content_lang(language=CONTENT_LANGUAGE):
+    """``lang`` and ``dir`` for an element holding content in ``language``.
+
+    Empty when the page is in that language already; on ``/en/…`` (and later
+    right-to-left languages) Swedish parts say so, so that screen readers
+    pronounce them as Swedish (WCAG 2.1, 3.1.2 Language of Parts).
+    """
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if current == language:
+        return ""
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)

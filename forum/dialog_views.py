@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,6 +25,7 @@ from .models import Level
 from .views import forum_for
 
 THREADS_PER_PAGE = 50
+POSTS_PER_PAGE = 50
 
 
 def notify_users(users, kind, subject, body, url):
@@ -53,6 +54,29 @@ def visible_thread(request, forum, pk):
         .filter(forum=forum)
         .select_related("created_by", "organisation"),
         pk=pk,
+    )
+
+
+def page_of(post):
+    """The page of its thread that shows ``post``: the posts before it in the
+    thread's order (``created_at``, ``pk``), divided by POSTS_PER_PAGE."""
+    before = Post.objects.filter(thread_id=post.thread_id).filter(
+        Q(created_at__lt=post.created_at)
+        | Q(created_at=post.created_at, pk__lt=post.pk)
+    )
+    return before.count() // POSTS_PER_PAGE + 1
+
+
+def thread_url(slug, thread_id, page=1):
+    """The thread's address, with ``?sida=`` from page 2 on."""
+    url = reverse("forum:thread_detail", args=[slug, thread_id])
+    return f"{url}?sida={page}" if page > 1 else url
+
+
+def post_url(post):
+    """The address of ``post``: the page of its thread that shows it, and its anchor."""
+    return thread_url(post.thread.forum.slug, post.thread_id, page_of(post)) + (
+        f"#inlagg-{post.pk}"
     )
 
 
@@ -154,17 +178,18 @@ def thread_detail(request, slug, pk):
             )
             notify_followers(request, thread, post)
             messages.success(request, _("Ditt svar är publicerat."))
-            return redirect(
-                reverse("forum:thread_detail", args=[forum.slug, thread.pk])
-                + f"#inlagg-{post.pk}"
-            )
+            return redirect(post_url(post))
     convener = is_convener(request.user, forum)
-    # One query for all posts' attachments, however many there are.
-    posts = list(
-        thread.posts.select_related("author", "organisation").prefetch_related(
-            Prefetch("attachments", to_attr="attachment_list")
-        )
-    )
+    # Oldest first, POSTS_PER_PAGE a page; a bad or too high ?sida= gives page 1
+    # or the last page. One query counts, one reads the page's posts and one all
+    # their attachments, however long the thread is.
+    page = Paginator(
+        thread.posts.order_by("created_at", "pk")
+        .select_related("author", "organisation")
+        .prefetch_related(Prefetch("attachments", to_attr="attachment_list")),
+        POSTS_PER_PAGE,
+    ).get_page(request.GET.get("sida"))
+    posts = page.object_list = list(page.object_list)
     for post in posts:
         # Post.save() sanitised the body; cleaning again guards rows from elsewhere.
         post.body_html = safe_html(post.body)
@@ -176,6 +201,13 @@ def thread_detail(request, slug, pk):
             "forum": forum,
             "thread": thread,
             "posts": posts,
+            "page": page,
+            # A list: the links are shown twice, above and below the posts.
+            "page_range": list(
+                page.paginator.get_elided_page_range(
+                    page.number, on_each_side=2, on_ends=1
+                )
+            ),
             "form": form if may_post else None,
             "is_convener": convener,
             "follows": thread.follows.filter(user=request.user).exists(),
@@ -241,10 +273,7 @@ def notify_followers(request, thread, post):
     author = post.author.get_full_name() or str(post.author)
     if post.organisation:
         author = f"{author} ({post.organisation.name})"
-    url = request.build_absolute_uri(
-        reverse("forum:thread_detail", args=[thread.forum.slug, thread.pk])
-        + f"#inlagg-{post.pk}"
-    )
+    url = request.build_absolute_uri(post_url(post))
     notify_users(
         followers,
         "thread_reply",
@@ -271,7 +300,12 @@ def thread_follow(request, slug, pk):
         messages.success(
             request, _("Du bevakar tråden och får besked när någon svarar.")
         )
-    return redirect("forum:thread_detail", forum.slug, thread.pk)
+    # Back to the page the button was on (the thread page checks the number).
+    try:
+        page = int(request.POST.get("sida", 1))
+    except ValueError:
+        page = 1
+    return redirect(thread_url(forum.slug, thread.pk, page))
 
 
 @login_required
@@ -280,7 +314,7 @@ def post_moderate(request, slug, post_id):
     forum = forum_for(request, slug, "manage")
     post = get_object_or_404(
         Post.objects.filter(thread__forum=forum).select_related(
-            "thread", "author", "organisation"
+            "thread__forum", "author", "organisation"
         ),
         pk=post_id,
     )
@@ -300,10 +334,7 @@ def post_moderate(request, slug, post_id):
                 request,
                 _("Inlägget är dolt.") if hide else _("Inlägget visas igen."),
             )
-        return redirect(
-            reverse("forum:thread_detail", args=[forum.slug, post.thread_id])
-            + f"#inlagg-{post.pk}"
-        )
+        return redirect(post_url(post))
     post.body_html = safe_html(post.body)
     post.attachment_list = list(post.attachments.all())
     add_download_urls(post, forum, convener=True)
@@ -313,6 +344,7 @@ def post_moderate(request, slug, post_id):
         {
             "forum": forum,
             "post": post,
+            "post_url": post_url(post),
             "form": form,
             "log": post.moderation.select_related("moderator"),
         },

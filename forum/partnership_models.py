@@ -39,6 +39,13 @@ class DelegatedTask(models.Model):
     )
     report = models.TextField(_("kort rapport"), blank=True)
     reported_at = models.DateTimeField(_("rapporterat"), null=True, blank=True)
+    finished_at = models.DateTimeField(
+        _("avslutat"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when the status becomes done or cancelled, cleared if reopened.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("skapat av"),
@@ -57,9 +64,18 @@ class DelegatedTask(models.Model):
     def __str__(self):
         return self.title
 
+    FINISHED = (Status.DONE, Status.CANCELLED)
+
     def save(self, *args, **kwargs):
         self.description = clean_html(self.description)
         self.report = clean_html(self.report)
+        if self.status in self.FINISHED:
+            self.finished_at = self.finished_at or timezone.now()
+        else:
+            self.finished_at = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "finished_at"}
         super().save(*args, **kwargs)
 
 

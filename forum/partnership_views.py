@@ -1,11 +1,16 @@
 """The partnership workspace: delegated tasks, joint decisions and agreements."""
 
+import re
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -59,27 +64,78 @@ def convener_for(request, slug):
     return forum
 
 
-@login_required
-def partnership(request, slug):
-    forum = forum_for(request, slug, "partnership")
-    today = timezone.localdate()
-    tasks = list(
-        forum.tasks.select_related("assigned_to").annotate(
-            overdue=ExpressionWrapper(
-                Q(due_date__lt=today, status__in=UNFINISHED),
-                output_field=BooleanField(),
+# The workspace shows this many of the finished tasks and decided decisions;
+# the archive pages show the rest.
+RECENT_FINISHED = 10
+ARCHIVE_PER_PAGE = 50
+YEAR = re.compile(r"[0-9]{4}")
+
+
+def finished_tasks(forum):
+    """The forum's done and cancelled tasks, the most recently finished first.
+
+    ``finished_on`` is the day the status became done or cancelled
+    (``finished_at``); rows written without ``save()`` (bulk imports) fall back
+    to their last report, their due date, or the day they were created.
+    """
+    return (
+        forum.tasks.exclude(status__in=UNFINISHED)
+        .select_related("assigned_to")
+        .annotate(
+            finished_on=Coalesce(
+                TruncDate("finished_at"),
+                TruncDate("reported_at"),
+                "due_date",
+                TruncDate("created_at"),
             )
         )
+        .order_by("-finished_on", "-pk")
     )
+
+
+def decided_decisions(forum):
+    """The forum's decided joint decisions, the most recently decided first.
+
+    ``decided_on`` is when the outcome was recorded, else the answer time.
+    """
+    return (
+        forum.joint_decisions.exclude(outcome=JointDecision.Outcome.PENDING)
+        .annotate(decided_on=Coalesce("decided_at", "answer_by"))
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def with_task_links(request, tasks, convener):
+    """Prepare ``tasks`` for the task table: their HTML and who may update them."""
     my_orgs = set(
         my_organisation_ids(request.user).values_list("organisation", flat=True)
     )
-    convener = is_convener(request.user, forum)
     for task in tasks:
         task.description_html = safe_html(task.description)
         task.report_html = safe_html(task.report)
         task.may_update = convener or task.assigned_to_id in my_orgs
-    decisions = list(forum.joint_decisions.all())
+    return tasks
+
+
+@login_required
+def partnership(request, slug):
+    forum = forum_for(request, slug, "partnership")
+    today = timezone.localdate()
+    convener = is_convener(request.user, forum)
+    tasks = list(
+        forum.tasks.filter(status__in=UNFINISHED)
+        .select_related("assigned_to")
+        .annotate(
+            overdue=ExpressionWrapper(
+                Q(due_date__lt=today), output_field=BooleanField()
+            )
+        )
+    )
+    finished = finished_tasks(forum)
+    recent_tasks = list(finished[:RECENT_FINISHED])
+    with_task_links(request, tasks + recent_tasks, convener)
+    pending = list(forum.joint_decisions.filter(outcome=JointDecision.Outcome.PENDING))
+    decided = decided_decisions(forum)
     return TemplateResponse(
         request,
         "forum/partnership/workspace.html",
@@ -87,14 +143,82 @@ def partnership(request, slug):
             "forum": forum,
             "is_convener": convener,
             "tasks": tasks,
-            "open_decisions": [d for d in decisions if d.is_open],
-            "closed_decisions": [d for d in decisions if not d.is_open],
+            "finished_tasks": recent_tasks,
+            "finished_task_count": finished.count(),
+            "open_decisions": [d for d in pending if d.is_open],
+            # Closed for answers, waiting for the convener to record the outcome.
+            "awaiting_decisions": [d for d in pending if not d.is_open],
+            "decided_decisions": list(decided[:RECENT_FINISHED]),
+            "decided_count": decided.count(),
             "agreements": forum.agreements.select_related("organisation").order_by(
                 "-valid_from", "pk"
             ),
             "today": today,
         },
     )
+
+
+def archive_page(request, items, date_field):
+    """Page ``sida`` of ``items``, of the year ``ar`` if that is a year.
+
+    ``date_field`` is the (annotated) date that places an item in a year.
+    Bad values never fail: an unknown page shows the nearest one, and a year
+    that is not a year is ignored and said so.
+    """
+    raw_year = request.GET.get("ar", "").strip()
+    year = int(raw_year) if YEAR.fullmatch(raw_year) and int(raw_year) else None
+    years = list(
+        items.annotate(year=ExtractYear(date_field))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+    if year:
+        items = items.filter(**{f"{date_field}__year": year})
+    paginator = Paginator(items, ARCHIVE_PER_PAGE)
+    requested_page = request.GET.get("sida", "").strip()
+    page_obj = paginator.get_page(requested_page)
+
+    def url(number=1, year=year):
+        params = {"ar": year, "sida": number if number > 1 else None}
+        query = urlencode({k: v for k, v in params.items() if v})
+        return f"{request.path}?{query}" if query else request.path
+
+    return {
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "previous_url": page_obj.has_previous()
+        and url(page_obj.previous_page_number()),
+        "next_url": page_obj.has_next() and url(page_obj.next_page_number()),
+        "page_not_found": bool(requested_page)
+        and requested_page != str(page_obj.number),
+        "year": year,
+        "year_ignored": bool(raw_year) and not year,
+        "years": [(y, url(year=y)) for y in years],
+        "all_years_url": url(year=None),
+    }
+
+
+@login_required
+def task_archive(request, slug):
+    """Every finished task of the forum, newest first, by page and year."""
+    forum = forum_for(request, slug, "partnership")
+    convener = is_convener(request.user, forum)
+    context = archive_page(request, finished_tasks(forum), "finished_on")
+    context["page_obj"].object_list = with_task_links(
+        request, list(context["page_obj"].object_list), convener
+    )
+    context |= {"forum": forum, "is_convener": convener}
+    return TemplateResponse(request, "forum/partnership/task_archive.html", context)
+
+
+@login_required
+def decision_archive(request, slug):
+    """Every decided joint decision of the forum, newest first, by page and year."""
+    forum = forum_for(request, slug, "partnership")
+    context = archive_page(request, decided_decisions(forum), "decided_on")
+    context["forum"] = forum
+    return TemplateResponse(request, "forum/partnership/decision_archive.html", context)
 
 
 @login_required

@@ -5,6 +5,16 @@ from . import partnership_views as views
 urlpatterns = [
     path("<slug:slug>/partnerskap/", views.partnership, name="partnership"),
     path(
+        "<slug:slug>/partnerskap/arkiv/uppdrag/",
+        views.task_archive,
+        name="task_archive",
+    ),
+    path(
+        "<slug:slug>/partnerskap/arkiv/beslut/",
+        views.decision_archive,
+        name="decision_archive",
+    ),
+    path(
         "<slug:slug>/partnerskap/uppdrag/nytt/", views.task_create, name="task_create"
     ),
     path(

@@ -17,6 +17,12 @@ PARTNERS = dict.fromkeys(ROLES, 403) | {
 
 ROWS = {
     "forum:partnership": ("/forum/tia-skane/partnerskap/", PARTNERS),
+    # The archives of finished tasks and decided decisions: as the workspace.
+    "forum:task_archive": ("/forum/tia-skane/partnerskap/arkiv/uppdrag/", PARTNERS),
+    "forum:decision_archive": (
+        "/forum/tia-skane/partnerskap/arkiv/beslut/",
+        PARTNERS,
+    ),
     "forum:task_create": ("/forum/tia-skane/partnerskap/uppdrag/nytt/", CONVENERS),
     # The task is assigned to the organisation of "partnerskap".
     "forum:task_update": ("/forum/tia-skane/partnerskap/uppdrag/{task}/", PARTNERS),
@@ -58,3 +64,20 @@ def populate(people, forum):
         proposal="Vi möts första tisdagen i månaden.",
         answer_by=timezone.now() - datetime.timedelta(days=1),
     ).pk
+    # Something in each archive.
+    DelegatedTask.objects.create(
+        forum=forum,
+        title="Översätt broschyren",
+        assigned_to=partner,
+        status=DelegatedTask.Status.DONE,
+        report="Klar på fem språk.",
+        reported_at=timezone.now(),
+    )
+    JointDecision.objects.create(
+        forum=forum,
+        title="Gemensam logotyp",
+        proposal="Vi använder samma logotyp.",
+        answer_by=timezone.now() - datetime.timedelta(days=30),
+        outcome=JointDecision.Outcome.ADOPTED,
+        decided_at=timezone.now() - datetime.timedelta(days=20),
+    )

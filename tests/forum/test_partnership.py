@@ -124,8 +124,9 @@ def test_workspace_query_count_does_not_grow(
             valid_until=datetime.date(2030, 12, 31),
         )
     client.force_login(setup["member_a"])
-    # Session, user, site chrome (about 12) and the workspace's own 7 queries.
-    with django_assert_max_num_queries(20):
+    # Session, user, site chrome (about 11) and the workspace's own 12 queries;
+    # tests/forum/test_partnership_archive.py pins it with finished work too.
+    with django_assert_max_num_queries(23):
         response = client.get(BASE)
     assert response.status_code == 200
     assert len(response.context["tasks"]) == count

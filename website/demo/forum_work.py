@@ -574,6 +574,9 @@ def create_tasks(forum, orgs, users):
             status=status,
             report=report,
             reported_at=now - timedelta(days=-due + 2) if report else None,
+            finished_at=now - timedelta(days=-due + 2)
+            if status in DelegatedTask.FINISHED
+            else None,
             created_by=users[CONVENER],
         )
         created += 1

@@ -185,7 +185,24 @@ def targets(forum_slug=FORUM["slug"]):
         else None,
         "no thread",
     )
+    if thread:
+        # The last page of the longest thread: where a reply lands.
+        add(
+            "long thread, last page",
+            MEMBER,
+            reverse("forum:thread_detail", args=[forum.slug, thread.pk]) + "?sida=9999",
+        )
     add("partnership", MEMBER, reverse("forum:partnership", args=[forum.slug]))
+    add(
+        "finished tasks",
+        MEMBER,
+        reverse("forum:task_archive", args=[forum.slug]),
+    )
+    add(
+        "decided decisions",
+        MEMBER,
+        reverse("forum:decision_archive", args=[forum.slug]),
+    )
     return found, problems
 
 
@@ -222,6 +239,9 @@ def body_size(response):
 
 def fetch(client, url):
     """(status, queries, seconds, bytes) of one GET; an exception is a failure."""
+    # The connection keeps at most 9,000 queries; once full, CaptureQueriesContext
+    # would count 0. Start every request from an empty log.
+    connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
         response = client.get(url)

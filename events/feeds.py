@@ -10,7 +10,8 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Max, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +29,8 @@ from . import ical
 from .models import CalendarToken, Event
 
 MAX_AGE = 300
+# A built feed stays in the cache this long, unless its events change first.
+FEED_CACHE_SECONDS = 24 * 3600
 
 
 def _cache_headers(response, *, private, etag=None):
@@ -38,15 +41,17 @@ def _cache_headers(response, *, private, etag=None):
     return response
 
 
-def _calendar_response(request, events, name, *, private, etag=None):
+def _ical_bytes(request, events, name):
     calendar = ical.events_calendar(
         events,
         name=name,
         url_for=lambda event: request.build_absolute_uri(ical.event_path(event)),
     )
-    response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
-    )
+    return calendar.to_ical()
+
+
+def _calendar_response(body, *, private, etag=None):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     return _cache_headers(response, private=private, etag=etag)
 
 
@@ -60,7 +65,11 @@ def _feed_etag(request, queryset, name):
     stats = ical.feed_candidates(queryset).aggregate(
         count=Count("pk", distinct=True),
         ids=Sum("pk", distinct=True),
+        first=Min("pk"),
+        last=Max("pk"),
         changed=Max("updated_at"),
+        # SEQUENCE grows on every save, so any edit anywhere in the set shows.
+        edits=Sum("sequence"),
         overrides=Count("overrides", distinct=True),
     )
     key = "|".join(
@@ -76,14 +85,25 @@ def _feed_etag(request, queryset, name):
     return f'"{digest}"'
 
 
-def _feed(request, queryset, name, *, private):
-    """The feed, or 304 Not Modified when the calendar app has it already."""
+def _feed(request, queryset, name, *, scope):
+    """The feed, or 304 Not Modified when the calendar app has it already.
+
+    A built feed is kept in the cache under its fingerprint, so it is built
+    once per change rather than once per request. ``scope`` is "public" or the
+    token owner's id: a personal feed is never served to anyone else, even if
+    two people's fingerprints were to match.
+    """
+    private = scope != "public"
     etag = _feed_etag(request, queryset, name)
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return _cache_headers(not_modified, private=private, etag=etag)
-    events = ical.feed_events(queryset)
-    return _calendar_response(request, events, name, private=private, etag=etag)
+    key = f"ical-feed:{scope}:{etag}"
+    body = cache.get(key)
+    if body is None:
+        body = _ical_bytes(request, ical.feed_events(queryset), name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return _calendar_response(body, private=private, etag=etag)
 
 
 def _public_events():
@@ -94,7 +114,7 @@ def _public_events():
 def feed_public(request):
     """The public events of every forum."""
     return _feed(
-        request, _public_events(), _("TIA samverkan – kalender"), private=False
+        request, _public_events(), _("TIA samverkan – kalender"), scope="public"
     )
 
 
@@ -103,7 +123,7 @@ def feed_forum(request, slug):
     """The public events of one forum; members use their personal feed for more."""
     forum = get_object_or_404(Forum, slug=slug)
     return _feed(
-        request, _public_events().filter(forum=forum), forum.name, private=False
+        request, _public_events().filter(forum=forum), forum.name, scope="public"
     )
 
 
@@ -121,7 +141,7 @@ def feed_personal(request, token):
         request,
         Event.objects.visible_to(owner.user),
         _("TIA samverkan – min kalender"),
-        private=True,
+        scope=f"user-{owner.user_id}",
     )
 
 
@@ -135,7 +155,9 @@ def event_ics(request, pk):
         pk=pk,
     )
     # The answer depends on who is signed in: no shared cache may keep it.
-    response = _calendar_response(request, [event], event.title, private=True)
+    response = _calendar_response(
+        _ical_bytes(request, [event], event.title), private=True
+    )
     filename = slugify(event.title) or event.pk
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

@@ -507,3 +507,31 @@ def test_event_links_do_not_follow_the_requesters_language(client, make_event):
     response = client.get("/ical/kalender.ics", HTTP_ACCEPT_LANGUAGE="en")
     (component,) = vevents(parse(response))
     assert str(component["URL"]) == f"http://testserver/kalender/{event.pk}/"
+
+
+def test_a_built_feed_is_served_from_the_cache_until_it_changes(
+    client, make_event, django_assert_max_num_queries
+):
+    event = make_event(title="Forummöte")
+    url = "/ical/forum/tia-skane.ics"
+    first = client.get(url)
+    # No If-None-Match (a calendar app that does not send it): the cached
+    # feed, in the forum lookup and the fingerprint only.
+    with django_assert_max_num_queries(2):
+        again = client.get(url)
+    assert again.content == first.content
+    event.title = "Forummöte, ny tid"
+    event.save()
+    assert "Forummöte, ny tid" in summaries(parse(client.get(url)))
+
+
+def test_a_cached_personal_feed_never_reaches_another_person(
+    client, mixed, member, monkeypatch
+):
+    """Even if two people's fingerprints matched, each gets their own feed."""
+    from events import feeds
+
+    monkeypatch.setattr(feeds, "_feed_etag", lambda *args: '"samma"')
+    dialog, samrad = member(Level.DIALOG), member(Level.SAMRAD)
+    assert "Dialog" in summaries(parse(client.get(personal_url(dialog))))
+    assert "Dialog" not in summaries(parse(client.get(personal_url(samrad))))

@@ -62,20 +62,21 @@ def record_answer(event, occurrence_start, user, organisation, answer):
 
 def tell_promoted(promoted, occurrence_key):
     """Tell the person who moved up from the waiting list that they have a seat."""
-    from forum.notifications import notify_users
+    from forum.notifications import in_email_language, notify_users
 
-    event = promoted.event
-    when = timezone.localtime(promoted.occurrence_start).strftime("%Y-%m-%d %H:%M")
-    url = reverse("events:event_detail", args=[event.pk])
-    notify_users(
-        [promoted.user],
-        "waitlist_seat",
-        _("Du har fått en plats: %(title)s") % {"title": event.title},
-        _(
-            "En plats har blivit ledig på %(title)s %(when)s och du står inte "
-            "längre på väntelistan: du är anmäld. Kan du inte komma, lämna "
-            "återbud på sidan så att nästa på väntelistan får platsen."
+    with in_email_language():
+        event = promoted.event
+        when = timezone.localtime(promoted.occurrence_start).strftime("%Y-%m-%d %H:%M")
+        url = reverse("events:event_detail", args=[event.pk])
+        notify_users(
+            [promoted.user],
+            "waitlist_seat",
+            _("Du har fått en plats: %(title)s") % {"title": event.title},
+            _(
+                "En plats har blivit ledig på %(title)s %(when)s och du står inte "
+                "längre på väntelistan: du är anmäld. Kan du inte komma, lämna "
+                "återbud på sidan så att nästa på väntelistan får platsen."
+            )
+            % {"title": event.title, "when": when},
+            f"{url}?tillfalle={quote(occurrence_key)}#svar",
         )
-        % {"title": event.title, "when": when},
-        f"{url}?tillfalle={quote(occurrence_key)}#svar",
-    )

@@ -44,6 +44,7 @@ from .consultations import (
     organisations_answering_for,
     send_reminder,
 )
+from .notifications import in_email_language
 from .views import forum_for
 
 
@@ -90,22 +91,23 @@ def save_questions(consultation, texts):
 
 def announce(request, consultation):
     """Tell the invited organisations' members about a newly published consultation."""
-    service.send_notifications(
-        members_of(invited_organisations(consultation)),
-        "new_consultation",
-        _("Nytt samråd: %(title)s") % {"title": consultation.title},
-        _(
-            "%(forum)s ber om er organisations synpunkter. Sista dag för svar är "
-            "%(deadline)s."
+    with in_email_language():
+        service.send_notifications(
+            members_of(invited_organisations(consultation)),
+            "new_consultation",
+            _("Nytt samråd: %(title)s") % {"title": consultation.title},
+            _(
+                "%(forum)s ber om er organisations synpunkter. Sista dag för svar är "
+                "%(deadline)s."
+            )
+            % {
+                "forum": consultation.forum.name,
+                "deadline": timezone.localtime(consultation.deadline).strftime(
+                    "%Y-%m-%d %H:%M"
+                ),
+            },
+            absolute_url(request, "forum:consultation_detail", consultation),
         )
-        % {
-            "forum": consultation.forum.name,
-            "deadline": timezone.localtime(consultation.deadline).strftime(
-                "%Y-%m-%d %H:%M"
-            ),
-        },
-        absolute_url(request, "forum:consultation_detail", consultation),
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -434,14 +436,15 @@ def consultation_feedback(request, slug, pk):
                 consultation.feedback_published_at = timezone.now()
             consultation.save(update_fields=["feedback", "feedback_published_at"])
         if first_publication:
-            service.send_notifications(
-                members_of(invited_organisations(consultation)),
-                "feedback_published",
-                _("Återkoppling: %(title)s") % {"title": consultation.title},
-                _("%(forum)s har publicerat återkopplingen på samrådet.")
-                % {"forum": forum.name},
-                absolute_url(request, "forum:consultation_detail", consultation),
-            )
+            with in_email_language():
+                service.send_notifications(
+                    members_of(invited_organisations(consultation)),
+                    "feedback_published",
+                    _("Återkoppling: %(title)s") % {"title": consultation.title},
+                    _("%(forum)s har publicerat återkopplingen på samrådet.")
+                    % {"forum": forum.name},
+                    absolute_url(request, "forum:consultation_detail", consultation),
+                )
             messages.success(
                 request,
                 _("Återkopplingen är publicerad och de inbjudna har fått besked."),

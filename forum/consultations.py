@@ -14,6 +14,13 @@ from partners.models import Membership, Organisation
 from .models import Level, LevelChange, Participation
 
 
+def in_email_language():
+    """See forum.notifications.in_email_language (imported late, as above)."""
+    from forum.notifications import in_email_language as email_language
+
+    return email_language()
+
+
 def send_notifications(users, kind, subject, body, url):
     """Hand the notifications to the forum's notification module."""
     from forum.notifications import notify_users
@@ -89,20 +96,21 @@ def organisations_answering_for(user, consultation):
 
 def send_reminder(consultation, waiting, url):
     """Remind the members of the ``waiting`` organisations of the deadline."""
-    send_notifications(
-        members_of(waiting),
-        "deadline_reminder",
-        _("Påminnelse: %(title)s") % {"title": consultation.title},
-        _(
-            "Er organisation har inte svarat på samrådet ännu. Sista dag "
-            "för svar är %(deadline)s."
-        )
-        % {
-            "deadline": timezone.localtime(consultation.deadline).strftime(
-                "%Y-%m-%d %H:%M"
+    with in_email_language():
+        send_notifications(
+            members_of(waiting),
+            "deadline_reminder",
+            _("Påminnelse: %(title)s") % {"title": consultation.title},
+            _(
+                "Er organisation har inte svarat på samrådet ännu. Sista dag "
+                "för svar är %(deadline)s."
             )
-        },
-        url,
-    )
+            % {
+                "deadline": timezone.localtime(consultation.deadline).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+            },
+            url,
+        )
     consultation.reminder_sent_at = timezone.now()
     consultation.save(update_fields=["reminder_sent_at"])

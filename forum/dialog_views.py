@@ -22,6 +22,7 @@ from .access import can, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
 from .dialog_models import Post, PostAttachment, PostModeration, Thread, ThreadFollow
 from .models import Level
+from .notifications import in_email_language
 from .views import forum_for
 
 THREADS_PER_PAGE = 50
@@ -270,18 +271,19 @@ def notify_followers(request, thread, post):
     ]
     if not followers:
         return
-    author = post.author.get_full_name() or str(post.author)
-    if post.organisation:
-        author = f"{author} ({post.organisation.name})"
-    url = request.build_absolute_uri(post_url(post))
-    notify_users(
-        followers,
-        "thread_reply",
-        _("Nytt svar i tråden %(title)s") % {"title": thread.title},
-        _("%(author)s har svarat i tråden %(title)s i %(forum)s.")
-        % {"author": author, "title": thread.title, "forum": thread.forum.name},
-        url,
-    )
+    with in_email_language():
+        author = post.author.get_full_name() or str(post.author)
+        if post.organisation:
+            author = f"{author} ({post.organisation.name})"
+        url = request.build_absolute_uri(post_url(post))
+        notify_users(
+            followers,
+            "thread_reply",
+            _("Nytt svar i tråden %(title)s") % {"title": thread.title},
+            _("%(author)s har svarat i tråden %(title)s i %(forum)s.")
+            % {"author": author, "title": thread.title, "forum": thread.forum.name},
+            url,
+        )
 
 
 @login_required

@@ -16,6 +16,14 @@ from django_tasks import task
 from .notification_models import Notification, NotificationPreference
 
 Frequency = NotificationPreference.Frequency
+# Notifications are stored as they are sent: in the site's language (Swedish),
+# whatever language the person who caused them was browsing in.
+EMAIL_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def in_email_language():
+    """Build a notification's subject, body and link inside this."""
+    return translation.override(EMAIL_LANGUAGE)
 
 
 def absolute_url(url):

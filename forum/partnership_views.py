@@ -23,7 +23,7 @@ from website.sanitizer import safe_html
 
 from .access import is_convener
 from .notification_models import Notification
-from .notifications import notify_users
+from .notifications import in_email_language, notify_users
 from .partnership_forms import (
     DecisionAnswerForm,
     DecisionCloseForm,
@@ -272,25 +272,26 @@ def decision_create(request, slug):
         form.instance.created_by = request.user
         with transaction.atomic():
             decision = form.save()
-            notify_users(
-                partner_members(forum),
-                Notification.Kind.DECISION_TO_ANSWER,
-                _("Gemensamt beslut att besvara: %(title)s")
-                % {"title": decision.title},
-                _(
-                    "%(forum)s föreslår ett gemensamt beslut. Svara med samtycke "
-                    "eller invändning för er organisation senast %(date)s."
-                )
-                % {
-                    "forum": forum.name,
-                    "date": timezone.localtime(decision.answer_by).strftime(
-                        "%Y-%m-%d %H:%M"
+            with in_email_language():
+                notify_users(
+                    partner_members(forum),
+                    Notification.Kind.DECISION_TO_ANSWER,
+                    _("Gemensamt beslut att besvara: %(title)s")
+                    % {"title": decision.title},
+                    _(
+                        "%(forum)s föreslår ett gemensamt beslut. Svara med samtycke "
+                        "eller invändning för er organisation senast %(date)s."
+                    )
+                    % {
+                        "forum": forum.name,
+                        "date": timezone.localtime(decision.answer_by).strftime(
+                            "%Y-%m-%d %H:%M"
+                        ),
+                    },
+                    request.build_absolute_uri(
+                        reverse("forum:decision_detail", args=[forum.slug, decision.pk])
                     ),
-                },
-                request.build_absolute_uri(
-                    reverse("forum:decision_detail", args=[forum.slug, decision.pk])
-                ),
-            )
+                )
         messages.success(
             request, _("Förslaget är skickat till partnerna för samtycke.")
         )
@@ -440,19 +441,22 @@ def decision_close(request, slug, pk):
 
 
 def notify_outcome(request, decision):
-    body = _("Utfall för %(title)s i %(forum)s: %(outcome)s.") % {
-        "title": decision.title,
-        "forum": decision.forum.name,
-        "outcome": decision.get_outcome_display(),
-    }
-    if decision.outcome_note:
-        body += "\n\n" + decision.outcome_note
-    notify_users(
-        partner_members(decision.forum),
-        Notification.Kind.DECISION_OUTCOME,
-        _("Gemensamt beslut avgjort: %(title)s") % {"title": decision.title},
-        body,
-        request.build_absolute_uri(
-            reverse("forum:decision_detail", args=[decision.forum.slug, decision.pk])
-        ),
-    )
+    with in_email_language():
+        body = _("Utfall för %(title)s i %(forum)s: %(outcome)s.") % {
+            "title": decision.title,
+            "forum": decision.forum.name,
+            "outcome": decision.get_outcome_display(),
+        }
+        if decision.outcome_note:
+            body += "\n\n" + decision.outcome_note
+        notify_users(
+            partner_members(decision.forum),
+            Notification.Kind.DECISION_OUTCOME,
+            _("Gemensamt beslut avgjort: %(title)s") % {"title": decision.title},
+            body,
+            request.build_absolute_uri(
+                reverse(
+                    "forum:decision_detail", args=[decision.forum.slug, decision.pk]
+                )
+            ),
+        )

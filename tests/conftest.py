@@ -28,6 +28,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/… leaves English active in the test's thread (as in a
+    server thread until its next request); no test inherits it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user whose email address is verified, as after sign-up."""

@@ -84,6 +84,18 @@ def test_list_and_detail_follow_the_level(s):
     consultation = make_consultation(s.forum)
     assert client_for(s.anna).get(url(consultation)).status_code == 200
     assert client_for(s.ivar).get(url(consultation)).status_code == 404
+
+
+def test_a_convener_reading_english_still_notifies_in_swedish(s):
+    consultation = make_consultation(s.forum, closed=True)
+    client_for(s.convener).post(
+        "/en" + url(consultation, "aterkoppling/"),
+        feedback_data(consultation, publish="1"),
+    )
+    [notice] = s.sent
+    assert notice["subject"] == f"Återkoppling: {consultation.title}"
+    assert "har publicerat återkopplingen" in notice["body"]
+    assert "/en/" not in notice["url"]
     listing = client_for(s.ivar).get("/forum/tia-skane/samrad/")
     assert listing.status_code == 200
     assert consultation.title not in listing.content.decode()

@@ -328,7 +328,6 @@ def test_convener_sees_threads_with_correct_reply_counts(client, forum, convener
 
 
 def test_notifications_reach_followers(client, forum, dialog_user):
-    pytest.importorskip("forum.notifications")
     from forum.notification_models import Notification
 
     thread = make_thread(forum, dialog_user)
@@ -337,3 +336,20 @@ def test_notifications_reach_followers(client, forum, dialog_user):
     client.post(url("thread_detail", forum, thread.pk), {"body": "<p>Svar</p>"})
     assert Notification.objects.filter(user=dialog_user, kind="thread_reply").exists()
     assert not Notification.objects.filter(user=replier).exists()
+
+
+def test_notifications_are_swedish_whatever_the_writer_reads(
+    client, forum, dialog_user
+):
+    from forum.notification_models import Notification
+
+    thread = make_thread(forum, dialog_user, title="Språkcaféer")
+    client.force_login(member(forum, Level.DIALOG))
+    response = client.post(
+        "/en" + url("thread_detail", forum, thread.pk), {"body": "<p>Reply</p>"}
+    )
+    assert response["Location"].startswith("/en/")  # the writer stays in English
+    notice = Notification.objects.get(user=dialog_user)
+    assert notice.subject == "Nytt svar i tråden Språkcaféer"
+    assert "har svarat i tråden Språkcaféer" in notice.body
+    assert "/en/" not in notice.url

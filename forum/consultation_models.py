@@ -9,6 +9,7 @@ from partners.models import Organisation
 from website.attachments import AttachedFile
 from website.sanitizer import clean_html
 
+from .access import is_staff
 from .models import Forum, Visibility
 from .querysets import ForumContentQuerySet
 
@@ -25,6 +26,16 @@ __all__ = [
 
 
 class ConsultationQuerySet(ForumContentQuerySet):
+    def visible_to(self, user):
+        """The access rule, and drafts only for the forum's conveners and staff."""
+        visible = super().visible_to(user)
+        if is_staff(user):
+            return visible
+        readable = models.Q(published=True)
+        if user.is_authenticated:
+            readable |= models.Q(forum__conveners=user)
+        return visible.filter(readable).distinct()
+
     def published(self):
         return self.filter(published=True)
 

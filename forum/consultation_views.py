@@ -1,7 +1,7 @@
 """Consultations (samråd): proposals, the organisations' responses, feedback.
 
 Every consultation is found through ``Consultation.objects.visible_to(user)``
-(drafts only for conveners), so one that a person may not see is a 404.
+(which shows drafts only to conveners), so one that a person may not see is a 404.
 Deadlines and states are checked here on the server, whatever the form shows.
 """
 
@@ -53,8 +53,6 @@ def consultation_for(request, slug, pk, action="view_members"):
     forum = forum_for(request, slug, action)
     convener = is_convener(request.user, forum)
     consultations = Consultation.objects.filter(forum=forum).visible_to(request.user)
-    if not convener:
-        consultations = consultations.published()
     consultation = get_object_or_404(consultations.select_related("forum"), pk=pk)
     consultation.forum = forum
     return consultation, convener
@@ -120,8 +118,6 @@ def consultation_list(request, slug):
     forum = forum_for(request, slug)
     convener = is_convener(request.user, forum)
     consultations = Consultation.objects.filter(forum=forum).visible_to(request.user)
-    if not convener:
-        consultations = consultations.published()
     my_response = ConsultationResponse.objects.filter(
         consultation=OuterRef("pk"),
         organisation__memberships__user=request.user,

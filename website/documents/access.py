@@ -9,10 +9,6 @@ may see at least one of those things, through their ``visible_to`` querysets
 page) is public, as in Wagtail.
 """
 
-from django.db.models import Q
-
-from forum.access import is_staff
-
 
 def attached(document):
     """Whether ``document`` is attached to any event or consultation."""
@@ -25,22 +21,16 @@ def attached(document):
     )
 
 
-def readable_by(user, document):
-    """Whether ``user`` may download ``document``."""
+def sees_attached(user, document):
+    """Whether ``user`` sees something ``document`` is attached to."""
     from events.models import Event
     from forum.consultation_models import Consultation
 
-    if not attached(document):
-        return True
     if Event.objects.visible_to(user).filter(attachments__document=document).exists():
         return True
-    consultations = Consultation.objects.visible_to(user).filter(
-        documents__document=document
+    # Drafts count for the forum's conveners only (the queryset's rule).
+    return (
+        Consultation.objects.visible_to(user)
+        .filter(documents__document=document)
+        .exists()
     )
-    if not is_staff(user):
-        # Drafts are for the forum's conveners only.
-        published = Q(published=True)
-        if user.is_authenticated:
-            published |= Q(forum__conveners=user)
-        consultations = consultations.filter(published)
-    return consultations.exists()

@@ -7,18 +7,19 @@ from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 
-from .access import attached, readable_by
+from .access import attached, sees_attached
 
 
 def serve(request, document_id, document_filename):
     """Serve the document if the person may see what it is attached to."""
     document = get_object_or_404(get_document_model(), pk=document_id)
-    if not readable_by(request.user, document):
+    restricted = attached(document)
+    if restricted and not sees_attached(request.user, document):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
     response = wagtail_serve(request, document_id, document_filename)
-    if attached(document):
+    if restricted:
         # Members-only papers must not be kept by a shared cache.
         patch_cache_control(response, private=True)
     return response

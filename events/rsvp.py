@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.notifications import in_email_language, notify_users
+
 from .models import RSVP, Event
 
 
@@ -62,8 +64,6 @@ def record_answer(event, occurrence_start, user, organisation, answer):
 
 def tell_promoted(promoted, occurrence_key):
     """Tell the person who moved up from the waiting list that they have a seat."""
-    from forum.notifications import in_email_language, notify_users
-
     with in_email_language():
         event = promoted.event
         when = timezone.localtime(promoted.occurrence_start).strftime("%Y-%m-%d %H:%M")

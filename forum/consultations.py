@@ -11,21 +11,15 @@ from django.utils.translation import gettext as _
 
 from partners.models import Membership, Organisation
 
+from . import notifications
 from .models import Level, LevelChange, Participation
-
-
-def in_email_language():
-    """See forum.notifications.in_email_language (imported late, as above)."""
-    from forum.notifications import in_email_language as email_language
-
-    return email_language()
+from .notifications import in_email_language
 
 
 def send_notifications(users, kind, subject, body, url):
-    """Hand the notifications to the forum's notification module."""
-    from forum.notifications import notify_users
-
-    notify_users(users, kind, subject, body, url)
+    """Hand the notifications to the forum's notification module (tests replace
+    this one function to see what would be sent)."""
+    notifications.notify_users(users, kind, subject, body, url)
 
 
 def invited_organisations(consultation):

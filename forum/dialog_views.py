@@ -22,18 +22,11 @@ from .access import can, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
 from .dialog_models import Post, PostAttachment, PostModeration, Thread, ThreadFollow
 from .models import Level
-from .notifications import in_email_language
+from .notifications import in_email_language, notify_users
 from .views import forum_for
 
 THREADS_PER_PAGE = 50
 POSTS_PER_PAGE = 50
-
-
-def notify_users(users, kind, subject, body, url):
-    """Hand over to the notifications module, imported late: it is written apart."""
-    from forum.notifications import notify_users as send
-
-    send(users, kind, subject, body, url)
 
 
 def author_organisation(user, forum):
@@ -74,9 +67,11 @@ def thread_url(slug, thread_id, page=1):
     return f"{url}?sida={page}" if page > 1 else url
 
 
-def post_url(post):
-    """The address of ``post``: the page of its thread that shows it, and its anchor."""
-    return thread_url(post.thread.forum.slug, post.thread_id, page_of(post)) + (
+def post_url(post, page=None):
+    """The address of ``post``: the page of its thread that shows it (``page``
+    when the caller knows it already), and its anchor."""
+    page = page or page_of(post)
+    return thread_url(post.thread.forum.slug, post.thread_id, page) + (
         f"#inlagg-{post.pk}"
     )
 
@@ -177,9 +172,10 @@ def thread_detail(request, slug, pk):
                 form.cleaned_data["body"],
                 form.cleaned_data["attachments"],
             )
-            notify_followers(request, thread, post)
+            page = page_of(post)
+            notify_followers(request, thread, post, page)
             messages.success(request, _("Ditt svar är publicerat."))
-            return redirect(post_url(post))
+            return redirect(post_url(post, page))
     convener = is_convener(request.user, forum)
     # Oldest first, POSTS_PER_PAGE a page; a bad or too high ?sida= gives page 1
     # or the last page. One query counts, one reads the page's posts and one all
@@ -263,7 +259,7 @@ def post_attachment(request, slug, pk, attachment_id):
     return serve(attachment)
 
 
-def notify_followers(request, thread, post):
+def notify_followers(request, thread, post, page):
     """Tell everyone following ``thread``, except the one who wrote ``post``."""
     followers = [
         follow.user
@@ -275,7 +271,7 @@ def notify_followers(request, thread, post):
         author = post.author.get_full_name() or str(post.author)
         if post.organisation:
             author = f"{author} ({post.organisation.name})"
-        url = request.build_absolute_uri(post_url(post))
+        url = request.build_absolute_uri(post_url(post, page))
         notify_users(
             followers,
             "thread_reply",

@@ -8,16 +8,15 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import reverse
 
-from forum.dialog_models import Post, PostAttachment, Thread, ThreadFollow
+from forum.dialog_models import Post, PostAttachment, Thread
 from forum.models import Level, Visibility
 from tests.factories import (
     ForumFactory,
-    MembershipFactory,
     ParticipationFactory,
-    UserFactory,
 )
+from tests.forum import test_dialog
+from tests.forum.test_dialog import make_thread, member, url
 from website.attachments import check_upload
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -29,29 +28,11 @@ def pdf(name="yttrande.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def member(forum, level, **org):
-    participation = ParticipationFactory(forum=forum, level=level, **org)
-    return MembershipFactory(organisation=participation.organisation).user
-
-
-def make_thread(forum, author, visibility=Visibility.DIALOG, title="Tråd"):
-    thread = Thread.objects.create(
-        forum=forum, title=title, visibility=visibility, created_by=author
-    )
-    Post.objects.create(thread=thread, author=author, body="<p>Första</p>")
-    ThreadFollow.objects.create(thread=thread, user=author)
-    return thread
-
-
 def attach(post, upload=None):
     """A stored attachment on ``post``, as the forms would create it."""
     return PostAttachment.create_from(
         check_upload(upload or pdf()), post.author, post=post
     )
-
-
-def url(name, forum, *args):
-    return reverse(f"forum:{name}", args=[forum.slug, *args])
 
 
 def download_url(attachment):
@@ -68,21 +49,10 @@ def stored_files():
     return {path for path in root.rglob("*") if path.is_file()}
 
 
-@pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane")
-
-
-@pytest.fixture
-def dialog_user(forum):
-    return member(forum, Level.DIALOG, organisation__name="Röda Korset")
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
+# The dialog's fixtures, shared with test_dialog.py.
+forum = test_dialog.forum
+dialog_user = test_dialog.dialog_user
+convener = test_dialog.convener
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from forum.dialog_models import Post, ThreadFollow
 from forum.dialog_views import POSTS_PER_PAGE, page_of
 from forum.models import Level
-from tests.factories import ForumFactory, UserFactory
+from tests.forum import test_dialog
 from tests.forum.test_dialog import make_thread, member, url
 
 ARTICLE_ID = re.compile(r'<article[^>]* id="inlagg-(\d+)"')
@@ -21,33 +21,11 @@ PAGE_NAV = re.compile(
 )
 
 
-@pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane")
-
-
-@pytest.fixture
-def dialog_user(forum):
-    return member(forum, Level.DIALOG, organisation__name="Röda Korset")
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
-
-
-@pytest.fixture
-def notified(monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        "forum.dialog_views.notify_users",
-        lambda users, kind, subject, body, url: calls.append(
-            {"users": list(users), "kind": kind, "url": url}
-        ),
-    )
-    return calls
+# The dialog's fixtures, shared with test_dialog.py.
+forum = test_dialog.forum
+dialog_user = test_dialog.dialog_user
+convener = test_dialog.convener
+notified = test_dialog.notified
 
 
 def long_thread(forum, author, count):

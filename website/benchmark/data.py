@@ -87,18 +87,17 @@ def volumes(scale):
     return counts
 
 
-def numbers_present(values, pattern):
-    """The numbers in the marked values, e.g. 12 from 'bench-0012-…'."""
+def missing(target, values, pattern):
+    """The numbers below ``target`` that no marked value carries yet.
+
+    ``pattern`` takes the number out of a value, e.g. 12 from 'bench-0012-…'.
+    """
     regex = re.compile(pattern)
-    found = set()
+    present = set()
     for value in values:
         match = regex.match(value or "")
         if match:
-            found.add(int(match[1]))
-    return found
-
-
-def missing(target, present):
+            present.add(int(match[1]))
     return [n for n in range(target) if n not in present]
 
 
@@ -350,13 +349,13 @@ class Grower:
 
     def organisations(self):
         target = self.volumes["organisations"]
-        present = numbers_present(
+        todo = missing(
+            target,
             Organisation.objects.filter(slug__startswith=f"{PREFIX}org-").values_list(
                 "slug", flat=True
             ),
             r"^bench-org-(\d+)$",
         )
-        todo = missing(target, present)
         if not todo:
             return
         places = self.municipalities
@@ -456,13 +455,13 @@ class Grower:
     def users(self):
         User = get_user_model()
         target = self.volumes["users"]
-        present = numbers_present(
+        todo = missing(
+            target,
             User.objects.filter(email__startswith=PREFIX).values_list(
                 "email", flat=True
             ),
             r"^bench-user-(\d+)@",
         )
-        todo = missing(target, present)
         if not todo:
             return
         email = "{prefix}user-{n:04d}@bench.example".format
@@ -524,13 +523,13 @@ class Grower:
 
     def activities(self):
         target = self.volumes["activities"]
-        present = numbers_present(
+        todo = missing(
+            target,
             Activity.objects.filter(slug__startswith=PREFIX).values_list(
                 "slug", flat=True
             ),
             r"^bench-(\d+)-",
         )
-        todo = missing(target, present)
         if not todo:
             return
         sources = list(
@@ -662,11 +661,11 @@ class Grower:
 
     def events(self):
         target = self.volumes["events"]
-        present = numbers_present(
+        todo = missing(
+            target,
             Event.objects.filter(uid__startswith=PREFIX).values_list("uid", flat=True),
             r"^bench-(\d+)@",
         )
-        todo = missing(target, present)
         if not todo:
             return
         orgs = self.orgs_from(Level.INFORMATION) or self.all_organisations()
@@ -744,13 +743,13 @@ class Grower:
 
     def consultations(self):
         target = self.volumes["consultations"]
-        present = numbers_present(
+        todo = missing(
+            target,
             Consultation.objects.filter(
                 forum=self.forum, slug__startswith=PREFIX
             ).values_list("slug", flat=True),
             r"^bench-(\d+)$",
         )
-        todo = missing(target, present)
         if not todo:
             return
         responders = self.orgs_from(Level.SAMRAD)
@@ -896,13 +895,13 @@ class Grower:
 
     def threads(self):
         target = self.volumes["threads"]
-        present = numbers_present(
+        todo = missing(
+            target,
             Thread.objects.filter(
                 forum=self.forum, title__startswith="[bench "
             ).values_list("title", flat=True),
             r"^\[bench (\d+)\]",
         )
-        todo = missing(target, present)
         if not todo:
             return
         members = self.members_by_org()
@@ -994,13 +993,13 @@ class Grower:
 
     def tasks(self):
         target = self.volumes["tasks"]
-        present = numbers_present(
+        todo = missing(
+            target,
             DelegatedTask.objects.filter(
                 forum=self.forum, title__startswith="[bench "
             ).values_list("title", flat=True),
             r"^\[bench (\d+)\]",
         )
-        todo = missing(target, present)
         partners = self.orgs_from(Level.PARTNERSKAP)
         if not todo or not partners:
             return
@@ -1032,13 +1031,13 @@ class Grower:
 
     def decisions(self):
         target = self.volumes["decisions"]
-        present = numbers_present(
+        todo = missing(
+            target,
             JointDecision.objects.filter(
                 forum=self.forum, title__startswith="[bench "
             ).values_list("title", flat=True),
             r"^\[bench (\d+)\]",
         )
-        todo = missing(target, present)
         partners = self.orgs_from(Level.PARTNERSKAP)
         if not todo or not partners:
             return

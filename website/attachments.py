@@ -65,7 +65,8 @@ MAX_NAME_LENGTH = 150
 
 
 def max_bytes():
-    return getattr(settings, "ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    """The size limit per file, read on every check (tests override it)."""
+    return settings.ATTACHMENT_MAX_BYTES
 
 
 def private_storage():

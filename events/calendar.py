@@ -49,8 +49,14 @@ def occurrence_key(start):
     return start.astimezone(STOCKHOLM).isoformat()
 
 
+# The years a calendar can show. A key outside them names no occurrence, and
+# the date arithmetic of looking for one would overflow near year 1 or 9999.
+CALENDAR_YEARS = range(1900, 2201)
+
+
 def parse_occurrence_key(value):
-    """An aware datetime from an ISO string, or None when it is not one."""
+    """An aware datetime from an ISO string, or None when it is not one (or is
+    outside ``CALENDAR_YEARS``)."""
     if not value or len(value) > 40:
         return None
     # In a query string an unencoded "+" of the UTC offset arrives as a space.
@@ -58,6 +64,8 @@ def parse_occurrence_key(value):
     try:
         parsed = datetime.datetime.fromisoformat(value)
     except ValueError:
+        return None
+    if parsed.year not in CALENDAR_YEARS:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=STOCKHOLM)

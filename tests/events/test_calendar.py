@@ -314,6 +314,25 @@ def test_bad_occurrence_on_detail_gives_a_note(client, forum):
     assert 'class="notice"' in response.content.decode()
 
 
+# Keys at the ends of what a datetime can hold: arithmetic on them overflowed.
+FAR_OFF_KEYS = [
+    "9999-12-31T23:59:59+14:00",
+    "9999-12-31T23:59:59.999999",
+    "9999-12-31",
+    "0001-01-01T00:00:00-14:00",
+    "0001-01-01",
+]
+
+
+@pytest.mark.parametrize("key", FAR_OFF_KEYS)
+@pytest.mark.parametrize("rrule", ["", "FREQ=WEEKLY;BYDAY=TU"])
+def test_far_off_occurrence_on_detail_gives_a_note(client, forum, key, rrule):
+    event = make_event(forum, local(2027, 1, 5, 17), rrule=rrule)
+    response = client.get(f"/kalender/{event.pk}/", {"tillfalle": key})
+    assert response.status_code == 200
+    assert "Mötet har inget sådant tillfälle." in response.content.decode()
+
+
 def test_detail_of_a_series_lists_the_next_ten(client, forum):
     event = make_event(
         forum,

@@ -9,7 +9,7 @@ from events.calendar import occurrence_key
 from events.models import RSVP, Event, OccurrenceOverride
 from events.rsvp import record_answer
 from forum.models import Level, Notification, Visibility
-from tests.events.test_calendar import local, make_event, member
+from tests.events.test_calendar import FAR_OFF_KEYS, local, make_event, member
 from tests.factories import ForumFactory, UserFactory
 
 
@@ -133,6 +133,15 @@ def test_no_such_occurrence_gives_a_form_error(client, forum, series, when):
     response = answer(client, series, when)
     assert response.status_code == 200
     assert "field__errors" in response.content.decode()
+    assert not RSVP.objects.exists()
+
+
+@pytest.mark.parametrize("key", FAR_OFF_KEYS)
+def test_far_off_occurrence_gives_a_form_error(client, forum, series, key):
+    client.force_login(member(forum, Level.INFORMATION))
+    response = answer(client, series, key)
+    assert response.status_code == 200
+    assert "Mötet har inget sådant tillfälle." in response.content.decode()
     assert not RSVP.objects.exists()
 
 

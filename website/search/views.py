@@ -2,23 +2,33 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from website.query import reads_query
+
+from .forms import SearchForm
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
-def search(request):
+@reads_query(SearchForm)
+def search(request, query_form):
     """Full-text search over the live, public pages."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    form = query_form()
+    terms = form.terms()
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(depth__gt=1).search(query)
+    if terms:
+        results = Page.objects.live().public().filter(depth__gt=1).search(terms)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(form.cleaned_data.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
+        {
+            "form": form,
+            "search_query": form.cleaned_data.get("q", ""),
+            "search_results": page,
+            "paginator": paginator,
+        },
     )

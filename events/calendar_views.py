@@ -1,7 +1,6 @@
 """The calendar pages: month grid and list, event pages, and answers (RSVP)."""
 
 import datetime
-import re
 from collections import OrderedDict
 from urllib.parse import quote, urlencode
 
@@ -20,35 +19,23 @@ from forum.models import Forum
 from forum.views import forum_for
 from partners.models import ContactPerson, Membership, Organisation
 from website.geography.models import SubRegion
+from website.query import reads_query
 
 from .calendar import (
     event_occurrences,
     expand,
-    find_occurrence,
     group_by_day,
     local_midnight,
     month_grid,
     month_window,
-    parse_occurrence_key,
     rule_in_words,
     upcoming,
 )
-from .forms import RSVPForm
+from .forms import CalendarQueryForm, EventQueryForm, RSVPForm
 from .models import RSVP, Event
 from .rsvp import record_answer, tell_promoted
 
 LIST_DAYS = 60
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def _parse_month(value, today):
-    """(year, month, ok) from "ÅÅÅÅ-MM"; this month when missing or bad."""
-    match = MONTH_PATTERN.match(value or "")
-    if match:
-        year, month = int(match[1]), int(match[2])
-        if 1 <= month <= 12 and 1900 <= year <= 2200:
-            return year, month, True
-    return today.year, today.month, not value
 
 
 def _shift_month(year, month, delta):
@@ -56,67 +43,50 @@ def _shift_month(year, month, delta):
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _filters(request, visible, forum):
-    """Apply the GET filters that name something real; note the others."""
-    notes = []
-    active = {}
+def _filters(form, visible):
+    """Apply the filters that name something real (the form left out the others)."""
+    cleaned = form.cleaned_data
     events = visible
-    forum_options = []
+    active = {}
+    if cleaned.get("forum"):
+        events = events.filter(forum=cleaned["forum"])
+        active["forum"] = cleaned["forum"].slug
+    if cleaned.get("slag"):
+        events = events.filter(kind=cleaned["slag"])
+        active["slag"] = cleaned["slag"]
+    if cleaned.get("delregion"):
+        events = events.filter(subregion__slug=cleaned["delregion"])
+        active["delregion"] = cleaned["delregion"]
+    return events, {
+        "active": active,
+        "query": urlencode(active),
+        "kind_options": Event.Kind.choices,
+    }
+
+
+def _calendar_page(request, query_form, visible, forum=None):
+    now = timezone.now()
+    today = timezone.localdate(now)
+    forum_options = None
     if forum is None:
         forum_options = list(
             Forum.objects.filter(pk__in=visible.values("forum")).order_by("name")
         )
-        slug = request.GET.get("forum", "").strip()
-        if slug:
-            chosen = next((f for f in forum_options if f.slug == slug), None)
-            if chosen is None:
-                notes.append(
-                    _("Forumet i filtret finns inte i kalendern. Alla forum visas.")
-                )
-            else:
-                events = events.filter(forum=chosen)
-                active["forum"] = slug
-    kind = request.GET.get("slag", "").strip()
-    if kind:
-        if kind in Event.Kind.values:
-            events = events.filter(kind=kind)
-            active["slag"] = kind
-        else:
-            notes.append(_("Det slaget av möte finns inte. Alla slag visas."))
     subregion_options = list(
         SubRegion.objects.filter(pk__in=visible.values("subregion"))
         .order_by("name", "slug")
         .distinct()
     )
-    subregion = request.GET.get("delregion", "").strip()
-    if subregion:
-        if any(s.slug == subregion for s in subregion_options):
-            events = events.filter(subregion__slug=subregion)
-            active["delregion"] = subregion
-        else:
-            notes.append(
-                _(
-                    "Delregionen i filtret finns inte i kalendern. "
-                    "Alla delregioner visas."
-                )
-            )
-    return events, {
-        "notes": notes,
-        "active": active,
-        "query": urlencode(active),
-        "forum_options": forum_options,
-        "kind_options": Event.Kind.choices,
+    form = query_form(forum_options=forum_options, subregion_options=subregion_options)
+    form.is_valid()
+    events, filters = _filters(form, visible)
+    filters |= {
+        "forum_options": forum_options or [],
         "subregion_options": subregion_options,
     }
-
-
-def _calendar_page(request, visible, forum=None):
-    now = timezone.now()
-    today = timezone.localdate(now)
-    events, filters = _filters(request, visible, forum)
-    notes = filters["notes"]
+    notes = form.notes("forum", "slag", "delregion")
     context = {"forum": forum, "filters": filters, "notes": notes, "today": today}
-    if request.GET.get("visa") == "lista":
+    if form.list_view:
         window_start, window_end = now, now + datetime.timedelta(days=LIST_DAYS)
         fetched = events.overlapping(window_start, window_end)
         occurrences = expand(
@@ -128,11 +98,8 @@ def _calendar_page(request, visible, forum=None):
             "list_days": LIST_DAYS,
         }
     else:
-        year, month, ok = _parse_month(request.GET.get("manad"), today)
-        if not ok:
-            notes.append(
-                _("Månaden går inte att läsa (skriv ÅÅÅÅ-MM). Denna månad visas.")
-            )
+        notes += form.notes("manad")
+        year, month = form.cleaned_data.get("manad") or (today.year, today.month)
         weeks, first, last = month_window(year, month)
         window_start = local_midnight(first)
         window_end = local_midnight(last + datetime.timedelta(days=1))
@@ -157,17 +124,19 @@ def _calendar_page(request, visible, forum=None):
     return TemplateResponse(request, "events/calendar.html", context)
 
 
-def calendar(request):
+@reads_query(CalendarQueryForm)
+def calendar(request, query_form):
     """Public: the calendar of every forum, as far as the visitor may see it."""
-    return _calendar_page(request, Event.objects.visible_to(request.user))
+    return _calendar_page(request, query_form, Event.objects.visible_to(request.user))
 
 
 @login_required
-def forum_calendar(request, slug):
+@reads_query(CalendarQueryForm)
+def forum_calendar(request, slug, query_form):
     """Members: one forum's calendar, everything in it their level lets them see."""
     forum = forum_for(request, slug, "view_members")
     visible = Event.objects.visible_to(request.user).filter(forum=forum)
-    return _calendar_page(request, visible, forum)
+    return _calendar_page(request, query_form, visible, forum)
 
 
 def _visible_event(request, pk):
@@ -208,22 +177,15 @@ def _attendance(event, occurrence, user):
     }
 
 
-def _detail_response(request, event, form=None):
+def _detail_response(request, event, chosen=None, notes=(), form=None):
+    """The event page, about occurrence ``chosen`` if not None; ``form`` is an
+    RSVP form that was sent and refused."""
     now = timezone.now()
     takes_part = _takes_part(request.user, event)
     next_occurrences = upcoming(event, now)
-    notes = []
-    chosen = None
-    requested = request.GET.get("tillfalle") or (
-        request.POST.get("occurrence") if form is not None else None
-    )
-    if requested:
-        chosen = find_occurrence(event, parse_occurrence_key(requested))
-        if chosen is None and request.method == "GET":
-            notes.append(_("Mötet har inget sådant tillfälle. Nästa tillfälle visas."))
     context = {
         "event": event,
-        "notes": notes,
+        "notes": list(notes),
         "now": now,
         "chosen": chosen,
         "rule_words": rule_in_words(event.rrule),
@@ -269,9 +231,15 @@ def _detail_response(request, event, form=None):
     return TemplateResponse(request, "events/event_detail.html", context)
 
 
-def event_detail(request, pk):
+@reads_query(EventQueryForm)
+def event_detail(request, pk, query_form):
     """An event, its occurrences and (for members of its forum) who is coming."""
-    return _detail_response(request, _visible_event(request, pk))
+    event = _visible_event(request, pk)
+    chosen, missing = query_form().chosen(event)
+    notes = []
+    if missing:
+        notes.append(_("Mötet har inget sådant tillfälle. Nästa tillfälle visas."))
+    return _detail_response(request, event, chosen, notes)
 
 
 def _organisation_for(user, forum):
@@ -296,7 +264,7 @@ def rsvp(request, pk):
         raise PermissionDenied
     form = RSVPForm(request.POST, event=event)
     if not form.is_valid():
-        return _detail_response(request, event, form=form)
+        return _detail_response(request, event, form.asked_occurrence(), form=form)
     occurrence = form.cleaned_data["occurrence"]
     answer, promoted = record_answer(
         event,

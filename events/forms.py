@@ -1,10 +1,132 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .calendar import find_occurrence, parse_occurrence_key, upcoming
-from .models import RSVP
+from .calendar import CALENDAR_YEARS, find_occurrence, parse_occurrence_key, upcoming
+from .models import RSVP, Event
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+NO_SUCH_OCCURRENCE = _("Mötet har inget sådant tillfälle.")
+
+
+class TrimmedChoiceField(forms.ChoiceField):
+    """A choice typed into a URL, read without the spaces around it."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip()
+
+
+class MonthField(forms.CharField):
+    """A month as "ÅÅÅÅ-MM", cleaned to (year, month)."""
+
+    default_error_messages = {
+        "invalid": _("Månaden går inte att läsa (skriv ÅÅÅÅ-MM). Denna månad visas.")
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = MONTH_PATTERN.match(value)
+        if match:
+            year, month = int(match[1]), int(match[2])
+            if 1 <= month <= 12 and year in CALENDAR_YEARS:
+                return year, month
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class CalendarQueryForm(forms.Form):
+    """A calendar's query string: the month or the list, and the filters.
+
+    A filter value that names nothing in the calendar is left out; its error
+    is the note the page shows.
+    """
+
+    visa = forms.Field(required=False)  # "lista" for the list; else the month
+    manad = MonthField(required=False)
+    forum = TrimmedChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Forumet i filtret finns inte i kalendern. Alla forum visas."
+            )
+        },
+    )
+    slag = TrimmedChoiceField(
+        required=False,
+        choices=Event.Kind.choices,
+        error_messages={
+            "invalid_choice": _("Det slaget av möte finns inte. Alla slag visas.")
+        },
+    )
+    delregion = TrimmedChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Delregionen i filtret finns inte i kalendern. Alla delregioner visas."
+            )
+        },
+    )
+
+    def __init__(self, *args, forum_options=None, subregion_options=(), **kwargs):
+        """``forum_options``: the forums to choose from; None in a forum's calendar."""
+        super().__init__(*args, **kwargs)
+        if forum_options is None:
+            del self.fields["forum"]
+        else:
+            self.forums = {forum.slug: forum for forum in forum_options}
+            self.fields["forum"].choices = [
+                (forum.slug, forum.name) for forum in forum_options
+            ]
+        self.fields["delregion"].choices = [
+            (subregion.slug, subregion.name) for subregion in subregion_options
+        ]
+
+    def clean_forum(self):
+        return self.forums.get(self.cleaned_data["forum"])
+
+    @property
+    def list_view(self):
+        return self.cleaned_data.get("visa") == "lista"
+
+    def notes(self, *names):
+        """What the page tells about the values of ``names`` it could not use."""
+        return [message for name in names for message in self.errors.get(name, [])]
+
+
+class OccurrenceKeyField(forms.CharField):
+    """An occurrence key (``Occurrence.key``), cleaned to the start it names."""
+
+    default_error_messages = {"invalid": NO_SUCH_OCCURRENCE}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        start = parse_occurrence_key(value)
+        if start is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return start
+
+
+class EventQueryForm(forms.Form):
+    """An event page's query string: the occurrence it is about (``tillfalle``)."""
+
+    tillfalle = OccurrenceKeyField(required=False)
+
+    def chosen(self, event):
+        """(occurrence, missing): the occurrence asked for, or None; and whether
+        one was asked for that the event does not have."""
+        if not self.is_valid():
+            return None, True
+        start = self.cleaned_data["tillfalle"]
+        if start is None:
+            return None, False
+        occurrence = find_occurrence(event, start)
+        return occurrence, occurrence is None
 
 
 class RSVPForm(forms.Form):
@@ -32,13 +154,17 @@ class RSVPForm(forms.Form):
                 (occurrence.key, date_format(occurrence.local_start, "l j F Y H:i"))
             )
 
+    def asked_occurrence(self):
+        """The occurrence the posted key names, even one the form refuses."""
+        return find_occurrence(
+            self.event, parse_occurrence_key(self["occurrence"].data)
+        )
+
     def clean_occurrence(self):
         start = parse_occurrence_key(self.cleaned_data["occurrence"])
         occurrence = find_occurrence(self.event, start)
         if occurrence is None:
-            raise forms.ValidationError(
-                _("Mötet har inget sådant tillfälle."), code="no_occurrence"
-            )
+            raise forms.ValidationError(NO_SUCH_OCCURRENCE, code="no_occurrence")
         if occurrence.start <= self.now:
             raise forms.ValidationError(
                 _("Tillfället har redan varit."), code="past_occurrence"

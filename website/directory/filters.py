@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 
 from website.geography.models import Municipality, SubRegion
+from website.query import PageField
 
 from .ical import upcoming_sessions
 from .models import Activity, Language
@@ -57,6 +58,18 @@ class LanguageChoiceField(fields.ModelChoiceField):
 
 class LanguageFilter(django_filters.ModelChoiceFilter):
     field_class = LanguageChoiceField
+
+
+class ActivityFilterForm(forms.Form):
+    """The list's form: the filters below, and the page of the list (``sida``)."""
+
+    sida = PageField()
+
+    def clean(self):
+        cleaned = super().clean()
+        # Not a filter: django-filter applies every cleaned value as one.
+        self.page_number = cleaned.pop("sida", "")
+        return cleaned
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -122,6 +135,7 @@ class ActivityFilter(django_filters.FilterSet):
     class Meta:
         model = Activity
         fields = []
+        form = ActivityFilterForm
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from partners.models import ContactPerson, Organisation
 from website.geography.models import Municipality
+from website.query import reads_query
 from website.recurrence import validate_rule
 from website.sanitizer import clean_html
 
@@ -444,10 +445,11 @@ class DirectoryPage(RoutablePageMixin, Page):
         verbose_name = _("aktivitetskatalog")
 
     @path("")
-    def activity_list(self, request):
+    @reads_query("website.directory.filters.ActivityFilter")
+    def activity_list(self, request, query_form):
         from . import views
 
-        return views.activity_list(request, self)
+        return views.activity_list(request, self, query_form)
 
     @path("aktivitet/<slug:slug>/")
     def activity_detail(self, request, slug):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partners.models import ContactPerson
+from website.query import nearest_page
 
 from . import ical, jsonld
-from .filters import SORT_SOONEST, ActivityFilter
+from .filters import SORT_SOONEST
 from .models import Activity, DirectoryPage, TravelRoute
 
 PER_PAGE = 20
@@ -122,22 +123,22 @@ def public_activity(slug):
     )
 
 
-def activity_list(request, page):
-    """The public list with filters, sort order, pagination and an empty state."""
+def activity_list(request, page, query_form):
+    """The public list with filters, sort order, pagination and an empty state.
+
+    ``query_form`` binds ``ActivityFilter``, which the page's route declares.
+    """
     today = timezone.localdate()
     base_url = page.get_url(request)
-    filterset = ActivityFilter(
-        request.GET,
-        queryset=Activity.objects.current(today),
-        request=request,
-        today=today,
+    filterset = query_form(
+        queryset=Activity.objects.current(today), request=request, today=today
     )
     results = filterset.qs.with_public_relations()
     form = filterset.form
     cleaned = form.cleaned_data
     # The filters in use, as the visitor typed them, for every link we build.
     used = {
-        name: request.GET[name].strip()
+        name: form[name].data.strip()
         for name in filterset.filters
         if cleaned.get(name) not in (None, "")
     }
@@ -163,8 +164,7 @@ def activity_list(request, page):
         )
 
     paginator = Paginator(results, PER_PAGE)
-    requested_page = request.GET.get("sida", "").strip()
-    page_obj = paginator.get_page(requested_page)
+    page_obj, page_not_found = nearest_page(paginator, form.page_number)
     activities = with_links(list(page_obj.object_list), base_url, page, today)
 
     def page_url(number):
@@ -194,7 +194,7 @@ def activity_list(request, page):
         context_overrides={
             "form": form,
             "filter_fields": [
-                form[name] for name in form.fields if name != "sortering"
+                form[name] for name in filterset.filters if name != "sortering"
             ],
             "sort_field": form["sortering"],
             "list_url": base_url,
@@ -207,8 +207,7 @@ def activity_list(request, page):
             "next_url": page_obj.has_next() and page_url(page_obj.next_page_number()),
             "active_filters": active_filters,
             "ignored_filters": [form.fields[name].label for name in form.errors],
-            "page_not_found": bool(requested_page)
-            and requested_page != str(page_obj.number),
+            "page_not_found": page_not_found,
             "suggestion": suggestion,
         },
     )

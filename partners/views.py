@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from forum.access import is_convener, level_in
 from forum.models import Level, LevelChange, Participation
 from forum.views import forum_for
+from website.query import reads_query
 
 from .forms import DirectoryFilterForm
 from .models import ContactPerson
@@ -37,11 +38,12 @@ def filtered_participations(forum, filters):
 
 
 @login_required
-def directory(request, slug):
+@reads_query(DirectoryFilterForm)
+def directory(request, slug, query_form):
     """Members only: the organisations in the forum, grouped by level."""
     forum = forum_for(request, slug, "view_members")
-    form = DirectoryFilterForm(request.GET or None, county=forum.county)
-    filters = form.valid_filters() if request.GET else {}
+    form = query_form(county=forum.county)
+    filters = form.valid_filters()
     participations = (
         filtered_participations(forum, filters)
         .select_related("organisation")
@@ -57,7 +59,7 @@ def directory(request, slug):
         {
             "forum": forum,
             "form": form,
-            "ignored": bool(request.GET) and bool(form.errors),
+            "ignored": bool(form.errors),
             "groups": [(Level(level), items) for level, items in groups.items()],
             "count": sum(len(items) for items in groups.values()),
             "is_convener": is_convener(request.user, forum),

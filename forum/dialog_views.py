@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from partners.models import Membership
 from website.attachments import serve
+from website.query import PageQueryForm, reads_query
 from website.sanitizer import safe_html
 
 from .access import can, is_convener, level_in
@@ -77,7 +78,8 @@ def post_url(post, page=None):
 
 
 @login_required
-def thread_list(request, slug):
+@reads_query(PageQueryForm)
+def thread_list(request, slug, query_form):
     forum = forum_for(request, slug, "view_members")
     level = level_in(request.user, forum)
     threads = (
@@ -94,7 +96,7 @@ def thread_list(request, slug):
         )
         .order_by("-last_activity_at", "-pk")
     )
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("sida"))
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(query_form().page_number())
     # One query for every thread's last post and its author and organisation.
     last_posts = Post.objects.select_related("author", "organisation").in_bulk(
         [thread.last_post_pk for thread in page if thread.last_post_pk]
@@ -157,7 +159,8 @@ def start_thread(forum, user, data):
 
 
 @login_required
-def thread_detail(request, slug, pk):
+@reads_query(PageQueryForm)
+def thread_detail(request, slug, pk, query_form):
     forum = forum_for(request, slug, "view_members")
     thread = visible_thread(request, forum, pk)
     may_post = can(request.user, "post", forum)
@@ -185,7 +188,7 @@ def thread_detail(request, slug, pk):
         .select_related("author", "organisation")
         .prefetch_related(Prefetch("attachments", to_attr="attachment_list")),
         POSTS_PER_PAGE,
-    ).get_page(request.GET.get("sida"))
+    ).get_page(query_form().page_number())
     posts = page.object_list = list(page.object_list)
     for post in posts:
         # Post.save() sanitised the body; cleaning again guards rows from elsewhere.

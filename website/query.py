@@ -81,3 +81,8 @@ class PageQueryForm(forms.Form):
     """A list in pages, ``?sida=2``."""
 
     sida = PageField()
+
+    def page_number(self):
+        """The page asked for, as typed; '' when none."""
+        self.is_valid()
+        return self.cleaned_data["sida"]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
+from website.query import PageField
 
 from .partnership_models import (
     DecisionAnswer,
@@ -12,6 +13,18 @@ from .partnership_models import (
     JointDecision,
     partner_organisations,
 )
+
+
+class ArchiveQueryForm(forms.Form):
+    """An archive's query string: the year (``ar``) and the page (``sida``)."""
+
+    # Four ASCII digits, not 0000: "２０２４" or "20244" is no year to filter by.
+    ar = forms.RegexField(regex=r"\A(?!0000)[0-9]{4}\Z", required=False)
+    sida = PageField()
+
+    def clean_ar(self):
+        year = self.cleaned_data["ar"]
+        return int(year) if year else None
 
 
 class TaskCreateForm(forms.ModelForm):

@@ -1,6 +1,5 @@
 """The partnership workspace: delegated tasks, joint decisions and agreements."""
 
-import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -19,12 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partners.models import Membership
+from website.query import nearest_page, reads_query
 from website.sanitizer import safe_html
 
 from .access import is_convener
 from .notification_models import Notification
 from .notifications import in_email_language, notify_users
 from .partnership_forms import (
+    ArchiveQueryForm,
     DecisionAnswerForm,
     DecisionCloseForm,
     DecisionCreateForm,
@@ -68,7 +69,6 @@ def convener_for(request, slug):
 # the archive pages show the rest.
 RECENT_FINISHED = 10
 ARCHIVE_PER_PAGE = 50
-YEAR = re.compile(r"[0-9]{4}")
 
 
 def finished_tasks(forum):
@@ -158,15 +158,16 @@ def partnership(request, slug):
     )
 
 
-def archive_page(request, items, date_field):
+def archive_page(request, form, items, date_field):
     """Page ``sida`` of ``items``, of the year ``ar`` if that is a year.
 
-    ``date_field`` is the (annotated) date that places an item in a year.
-    Bad values never fail: an unknown page shows the nearest one, and a year
-    that is not a year is ignored and said so.
+    ``form`` is the ``ArchiveQueryForm`` of the query string; ``date_field``
+    is the (annotated) date that places an item in a year. Bad values never
+    fail: an unknown page shows the nearest one, and a year that is not a year
+    is ignored and said so.
     """
-    raw_year = request.GET.get("ar", "").strip()
-    year = int(raw_year) if YEAR.fullmatch(raw_year) and int(raw_year) else None
+    form.is_valid()
+    year = form.cleaned_data.get("ar")
     years = list(
         items.annotate(year=ExtractYear(date_field))
         .values_list("year", flat=True)
@@ -176,8 +177,7 @@ def archive_page(request, items, date_field):
     if year:
         items = items.filter(**{f"{date_field}__year": year})
     paginator = Paginator(items, ARCHIVE_PER_PAGE)
-    requested_page = request.GET.get("sida", "").strip()
-    page_obj = paginator.get_page(requested_page)
+    page_obj, page_not_found = nearest_page(paginator, form.cleaned_data["sida"])
 
     def url(number=1, year=year):
         params = {"ar": year, "sida": number if number > 1 else None}
@@ -190,21 +190,21 @@ def archive_page(request, items, date_field):
         "previous_url": page_obj.has_previous()
         and url(page_obj.previous_page_number()),
         "next_url": page_obj.has_next() and url(page_obj.next_page_number()),
-        "page_not_found": bool(requested_page)
-        and requested_page != str(page_obj.number),
+        "page_not_found": page_not_found,
         "year": year,
-        "year_ignored": bool(raw_year) and not year,
+        "year_ignored": form.has_error("ar"),
         "years": [(y, url(year=y)) for y in years],
         "all_years_url": url(year=None),
     }
 
 
 @login_required
-def task_archive(request, slug):
+@reads_query(ArchiveQueryForm)
+def task_archive(request, slug, query_form):
     """Every finished task of the forum, newest first, by page and year."""
     forum = forum_for(request, slug, "partnership")
     convener = is_convener(request.user, forum)
-    context = archive_page(request, finished_tasks(forum), "finished_on")
+    context = archive_page(request, query_form(), finished_tasks(forum), "finished_on")
     context["page_obj"].object_list = with_task_links(
         request, list(context["page_obj"].object_list), convener
     )
@@ -213,10 +213,13 @@ def task_archive(request, slug):
 
 
 @login_required
-def decision_archive(request, slug):
+@reads_query(ArchiveQueryForm)
+def decision_archive(request, slug, query_form):
     """Every decided joint decision of the forum, newest first, by page and year."""
     forum = forum_for(request, slug, "partnership")
-    context = archive_page(request, decided_decisions(forum), "decided_on")
+    context = archive_page(
+        request, query_form(), decided_decisions(forum), "decided_on"
+    )
     context["forum"] = forum
     return TemplateResponse(request, "forum/partnership/decision_archive.html", context)
 

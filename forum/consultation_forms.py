@@ -120,6 +120,17 @@ class CurrentAttachmentsField(forms.MultipleChoiceField):
         return True
 
 
+class ResponseQueryForm(forms.Form):
+    """Which organisation's response a member looks at (``?organisation=slug``),
+    when they answer for several; a slug that is not one of theirs is ignored."""
+
+    organisation = forms.CharField(required=False)
+
+    def slug(self):
+        self.is_valid()
+        return self.cleaned_data.get("organisation", "")
+
+
 class ResponseForm(forms.Form):
     """An organisation's answers, one field per question, a general comment,
     files to add and current files to remove."""

@@ -23,12 +23,18 @@ from django.views.decorators.http import require_safe
 
 from partners.models import Membership, Organisation
 from website.attachments import serve
+from website.query import reads_query
 from website.sanitizer import plain_text
 from website.slugs import unique_slug
 
 from . import consultations as service
 from .access import can, is_convener
-from .consultation_forms import ConsultationForm, FeedbackForm, ResponseForm
+from .consultation_forms import (
+    ConsultationForm,
+    FeedbackForm,
+    ResponseForm,
+    ResponseQueryForm,
+)
 from .consultation_models import (
     Consultation,
     ConsultationQuestion,
@@ -514,14 +520,14 @@ def consultation_export(request, slug, pk):
 # The organisation's response.
 
 
-def chosen_organisation(request, consultation):
-    """The invited organisation the member answers for (``?organisation=slug``)."""
+def chosen_organisation(request, consultation, wanted):
+    """The invited organisation the member answers for: the one with slug
+    ``wanted``, else the first."""
     organisations = list(organisations_answering_for(request.user, consultation))
     if not organisations:
         raise PermissionDenied(
             _("Du är inte medlem i någon organisation som är inbjuden till samrådet.")
         )
-    wanted = request.POST.get("organisation") or request.GET.get("organisation")
     for organisation in organisations:
         if organisation.slug == wanted:
             return organisation, organisations
@@ -676,12 +682,15 @@ def files_of(consultation, response):
 
 
 @login_required
-def response_edit(request, slug, pk):
+@reads_query(ResponseQueryForm)
+def response_edit(request, slug, pk, query_form):
     """A member writes the organisation's single response until the deadline."""
     consultation, _convener = consultation_for(request, slug, pk)
     if not can(request.user, "respond", consultation):
         raise PermissionDenied
-    organisation, organisations = chosen_organisation(request, consultation)
+    # The form says which organisation it answers for; a link, the query string.
+    wanted = request.POST.get("organisation") or query_form().slug()
+    organisation, organisations = chosen_organisation(request, consultation, wanted)
     questions = list(consultation.questions.all())
     response = own_response(consultation, organisation)
     attachments = files_of(consultation, response)
@@ -823,7 +832,8 @@ def response_attachment(request, slug, pk, attachment_id):
 
 
 @login_required
-def response_history(request, slug, pk):
+@reads_query(ResponseQueryForm)
+def response_history(request, slug, pk, query_form):
     """Every saved version of the responses the person may follow."""
     consultation, convener = consultation_for(request, slug, pk)
     if convener:
@@ -843,7 +853,7 @@ def response_history(request, slug, pk):
                     "till samrådet."
                 )
             )
-    wanted = request.GET.get("organisation")
+    wanted = query_form().slug()
     versions = ResponseVersion.objects.filter(
         response__consultation=consultation,
         response__organisation__in=organisations.values("pk"),

@@ -155,6 +155,12 @@ COVERED_MODULES = (
 
 @pytest.fixture
 def people(db):
+    return make_people()
+
+
+def make_people():
+    """The matrix's people and the data its rows need (also read by
+    ``tests/test_query_params.py``, which fills the same URLs)."""
     forum = ForumFactory(slug="tia-skane")
     other = ForumFactory(slug="annat-forum")
     sensus_participation = ParticipationFactory(

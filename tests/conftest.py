@@ -15,7 +15,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/browser/" in item.nodeid or item.nodeid.startswith("browser/"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(autouse=True)

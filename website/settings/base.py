@@ -118,6 +118,20 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DATABASE_IS_SQLITE = DATABASES["default"]["ENGINE"].endswith("sqlite3")
+if DATABASE_IS_SQLITE:
+    # Several requests write at once (sixteen people answering one meeting).
+    # WAL lets readers go on while one request writes; a writer waits up to
+    # 20 s for the lock instead of failing with "database is locked"; and
+    # IMMEDIATE takes the write lock when a transaction starts, so that two
+    # transactions that read first never deadlock when both want to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 if DATABASE_IS_POSTGRES:
     # Wagtail's database search backend needs it on PostgreSQL (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")

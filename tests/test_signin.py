@@ -6,7 +6,12 @@ email and password alone, skipping email verification, the second factor and
 the rate limits. They must authenticate nobody and lead to allauth's page.
 """
 
+import re
+import time
+
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from tests.conftest import PASSWORD
@@ -20,6 +25,11 @@ WAGTAIL_SIGN_IN_FORMS = ["/_util/login/", "/en/_util/login/", "/admin/login/"]
 def prefix(url):
     """allauth's page in the language of the page the visitor came from."""
     return "/en" if url.startswith("/en/") else ""
+
+
+def totp_code(secret):
+    """The code an authenticator app shows now for ``secret``."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def signed_in(client):
@@ -98,3 +108,77 @@ def test_admin_sends_staff_to_allauth_and_back(client, staff_user):
     assert response.status_code == 302
     assert signed_in(client)
     assert response["Location"] == "/admin/pages/"
+
+
+# -- an attacker's wrong passwords do not lock the owner out --------------------
+
+
+def login(client, email, password):
+    return client.post(
+        "/accounts/login/", {"login": email, "password": password}, follow=True
+    )
+
+
+def mailed_code(mailbox):
+    return re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mailbox[-1].body, re.MULTILINE)[1]
+
+
+@pytest.fixture
+def locked_out(make_user):
+    """Five wrong passwords typed for Lina's address by somebody else."""
+    lina = make_user(email="lina@example.org")
+    attacker = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(5):
+        login(attacker, lina.email, "gissat-lösenord")
+    return lina
+
+
+def test_wrong_passwords_for_an_address_lock_password_sign_in_for_it(
+    client, locked_out
+):
+    response = login(client, locked_out.email, PASSWORD)
+    assert not response.context["user"].is_authenticated
+    text = response.content.decode()
+    assert "För många misslyckade inloggningsförsök" in text
+    assert "engångskod som vi skickar till din e-postadress" in text
+    assert 'href="/accounts/login/code/"' in text
+
+
+def test_the_owner_still_signs_in_with_a_mailed_code(client, locked_out, mailoutbox):
+    page = client.get("/accounts/login/code/")
+    assert page.status_code == 200
+    response = client.post("/accounts/login/code/", {"email": locked_out.email})
+    assert response.status_code == 302
+    assert mailoutbox[-1].to == [locked_out.email]
+    response = client.post(
+        "/accounts/login/code/confirm/", {"code": mailed_code(mailoutbox)}, follow=True
+    )
+    assert response.context["user"] == locked_out
+
+
+def test_a_mailed_code_does_not_skip_the_second_factor(client, locked_out, mailoutbox):
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    TOTP.activate(locked_out, secret)
+    client.post("/accounts/login/code/", {"email": locked_out.email})
+    response = client.post(
+        "/accounts/login/code/confirm/", {"code": mailed_code(mailoutbox)}
+    )
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert not signed_in(client)
+    response = client.post(
+        "/accounts/2fa/authenticate/", {"code": totp_code(secret)}, follow=True
+    )
+    assert response.context["user"] == locked_out
+
+
+def test_the_throttle_stays_on_the_attackers_client(locked_out, make_user):
+    """Ten failures from one client in a minute: it is refused for any address."""
+    other = make_user(email="other@example.org")
+    attacker = Client(REMOTE_ADDR="203.0.113.9")
+    for number in range(5):
+        login(attacker, f"person{number}@example.org", "gissat-lösenord")
+    response = login(attacker, other.email, PASSWORD)
+    assert not response.context["user"].is_authenticated
+    # From anywhere else the other address signs in as usual.
+    response = login(Client(REMOTE_ADDR="198.51.100.7"), other.email, PASSWORD)
+    assert response.context["user"] == other

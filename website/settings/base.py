@@ -213,6 +213,10 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TIA] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "website.users.adapter.AccountAdapter"
+# The way in when password sign-in is locked for an address: a one-time code
+# mailed to it (allauth's rate limits and the second factor still apply).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TIA samverkansplattform"
 

@@ -120,7 +120,9 @@ def login(client, email, password):
 
 
 def mailed_code(mailbox):
-    return re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mailbox[-1].body, re.MULTILINE)[1]
+    return re.search(
+        r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mailbox[-1].body, re.MULTILINE
+    )[1]
 
 
 @pytest.fixture

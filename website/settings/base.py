@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff, county administrators, conveners and coordinators: second factor.
+    "forum.second_factor.SecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -219,6 +221,8 @@ ACCOUNT_ADAPTER = "website.users.adapter.AccountAdapter"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TIA samverkansplattform"
+# A code from the previous or next 30 seconds counts too: phones' clocks drift.
+MFA_TOTP_TOLERANCE = 1
 
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "TIA samverkan <noreply@tia.localhost>"

@@ -30,3 +30,7 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-url/"},
     },
 }
+
+# The demo's authenticator secret, as in development (tests sign in as the
+# demo's conveners and coordinators).
+DEMO_TOTP_SECRET = "TIADEMOTIADEMOTIADEMOTIADEMOTIAD"

@@ -7,3 +7,8 @@ class ForumConfig(AppConfig):
 
     name = "forum"
     verbose_name = _("Samverkansforum")
+
+    def ready(self):
+        from .second_factor import connect_signals
+
+        connect_signals()

@@ -1,6 +1,9 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.test import Client
+
+from forum.second_factor import record_in_session
 
 PASSWORD = "correct-horse-battery-42"
 
@@ -15,7 +18,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/browser/" in item.nodeid or item.nodeid.startswith("browser/"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +39,24 @@ def _default_language():
 
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_includes_the_second_factor():
+    """``client.force_login(user)`` stands for a finished sign-in, second factor
+    included (staff, conveners and coordinators need one on every page); the
+    tests of the second factor itself pass ``second_factor=False``. Patched for
+    the session, so that a test's ``monkeypatch.undo()`` keeps it."""
+    force_login = Client.force_login
+
+    def sign_in(client, user, backend=None, second_factor=True):
+        force_login(client, user, backend)
+        if second_factor:
+            record_in_session(client.session, user)
+
+    Client.force_login = sign_in
+    yield
+    Client.force_login = force_login
 
 
 @pytest.fixture

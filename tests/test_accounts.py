@@ -1,8 +1,10 @@
 """Sign-up, sign-in, throttling and password reset through django-allauth."""
 
 import re
+import time
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.core import mail
 
@@ -140,7 +142,12 @@ def test_admin_redirects_anonymous_to_the_common_login(client):
 
 
 def test_staff_reach_the_admin_after_signing_in(client, staff_user):
-    login(client, staff_user.email, PASSWORD)
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    TOTP.activate(staff_user, secret)
+    response = login(client, staff_user.email, PASSWORD)
+    assert response.redirect_chain[-1][0] == "/accounts/2fa/authenticate/"
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    client.post("/accounts/2fa/authenticate/", {"code": code})
     assert client.get("/admin/").status_code == 200
 
 

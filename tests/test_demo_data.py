@@ -1,8 +1,11 @@
 """`manage.py seed_demo`, which `make run` calls every time."""
 
+import io
+import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -40,6 +43,8 @@ from forum.models import (
     Thread,
 )
 from partners.models import ContactPerson, Membership, Organisation
+from website.demo.partners import CONVENER
+from website.demo.second_factor import current_code
 from website.directory.models import Activity, DirectoryPage, TravelRoute
 from website.geography.models import Municipality, SubRegion
 from website.home.models import ContactSettings, GuidancePage
@@ -137,6 +142,8 @@ def test_demo_logins_work_with_verified_addresses(client):
     from website.demo.partners import PARTNER_PEOPLE
     from website.demo.people import DEMO_PASSWORD, PEOPLE
 
+    staff = PEOPLE[0][0]
+    asked_for_a_code = []
     for email, *_ in PEOPLE + PARTNER_PEOPLE:
         client.logout()
         response = client.post(
@@ -144,10 +151,35 @@ def test_demo_logins_work_with_verified_addresses(client):
             {"login": email, "password": DEMO_PASSWORD},
             follow=True,
         )
+        if response.redirect_chain[-1][0] == "/accounts/2fa/authenticate/":
+            # As a newcomer would: the code `manage.py demo_totp_code` prints.
+            asked_for_a_code.append(email)
+            response = client.post(
+                "/accounts/2fa/authenticate/",
+                {"code": current_code(time.time())},
+                follow=True,
+            )
         assert response.context["user"].is_authenticated, email
-    staff = PEOPLE[0][0]
-    client.post("/accounts/login/", {"login": staff, "password": DEMO_PASSWORD})
-    assert client.get("/admin/").status_code == 200
+        if email == staff:
+            assert client.get("/admin/").status_code == 200
+    # Staff, the convener and the coordinators hold power: a second factor.
+    assert staff in asked_for_a_code
+    assert CONVENER in asked_for_a_code
+    coordinators = set(
+        Coordinator.objects.filter(user__isnull=False).values_list(
+            "user__email", flat=True
+        )
+    )
+    assert coordinators and coordinators <= set(asked_for_a_code)
+    members = {email for email, *_ in PARTNER_PEOPLE} - coordinators - {CONVENER}
+    assert not members & set(asked_for_a_code)
+
+
+@time_machine.travel(timezone.now(), tick=False)
+def test_the_demo_code_command_prints_the_code_of_the_moment():
+    out = io.StringIO()
+    call_command("demo_totp_code", stdout=out)
+    assert out.getvalue().split()[0] == current_code(time.time())
 
 
 def test_demo_activities_cover_the_county(client):

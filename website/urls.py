@@ -11,9 +11,12 @@ from website.directory import views as directory_views
 from website.documents import views as documents_views
 from website.home import views as home_views
 from website.search import views as search_views
+from website.users import views as users_views
 
 # Machine endpoints and the admin keep one URL whatever the language.
 urlpatterns = [
+    # Wagtail's own sign-in would skip allauth (second factor, rate limits).
+    path("admin/login/", users_views.sign_in_elsewhere),
     path("admin/", include(wagtailadmin_urls)),
     # Our download first: it applies the access rule, then Wagtail serves.
     re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("partners.urls")),
     path("", include("website.directory.urls")),
+    path("_util/login/", users_views.sign_in_elsewhere),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

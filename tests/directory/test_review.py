@@ -7,7 +7,6 @@ from django.core import mail
 from django.utils import timezone
 
 from partners.models import Membership
-from tests.conftest import PASSWORD
 from tests.directory.builders import (
     HELSINGBORG,
     MALMO,
@@ -310,7 +309,7 @@ def test_the_admin_lists_activities_routes_and_languages(
         valid_from=datetime.date(2025, 1, 1),
         decision_reference="MIG-2025-1",
     )
-    client.post("/accounts/login/", {"login": staff_user.email, "password": PASSWORD})
+    client.force_login(staff_user)
     sub = subregion()
     for url, text in [
         ("/admin/snippets/directory/activity/", "Samhällsinformation på arabiska"),
@@ -331,7 +330,7 @@ def test_the_admin_lists_activities_routes_and_languages(
 
 def test_an_admin_edit_is_recorded_in_the_history(client, staff_user, organisation):
     activity = make_activity(organisation)
-    client.post("/accounts/login/", {"login": staff_user.email, "password": PASSWORD})
+    client.force_login(staff_user)
     url = f"/admin/snippets/directory/activity/edit/{activity.pk}/"
     form = client.get(url).context["form"]
     data = {

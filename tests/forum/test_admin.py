@@ -3,7 +3,6 @@
 import pytest
 
 from forum.models import Level, LevelChange
-from tests.conftest import PASSWORD
 from tests.factories import ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_changing_a_level_in_the_admin_logs_who_from_and_to(client, staff_user):
     participation = ParticipationFactory(level=Level.SAMRAD)
-    client.post("/accounts/login/", {"login": staff_user.email, "password": PASSWORD})
+    client.force_login(staff_user)
     url = f"/admin/snippets/forum/participation/edit/{participation.pk}/"
     response = client.post(
         url,

@@ -3,7 +3,6 @@
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import PASSWORD
 from website.geography.models import County, Municipality, SubRegion
 from website.geography.wagtail_hooks import SubRegionViewSet
 
@@ -118,7 +117,7 @@ def test_a_subregion_cannot_take_a_municipality_of_another_county():
 
 def test_the_admin_edits_a_subregion_and_its_municipalities(client, staff_user):
     call_command("load_geography")
-    client.post("/accounts/login/", {"login": staff_user.email, "password": PASSWORD})
+    client.force_login(staff_user)
     malmo = SubRegion.objects.get(name="Malmö")
     burlov = Municipality.objects.get(name="Burlöv")
     url = f"/admin/snippets/geography/subregion/edit/{malmo.pk}/"

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff, county administrators, conveners and coordinators: second factor.
+    "forum.second_factor.SecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -118,6 +120,20 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+DATABASE_IS_SQLITE = DATABASES["default"]["ENGINE"].endswith("sqlite3")
+if DATABASE_IS_SQLITE:
+    # Several requests write at once (sixteen people answering one meeting).
+    # WAL lets readers go on while one request writes; a writer waits up to
+    # 20 s for the lock instead of failing with "database is locked"; and
+    # IMMEDIATE takes the write lock when a transaction starts, so that two
+    # transactions that read first never deadlock when both want to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 if DATABASE_IS_POSTGRES:
     # Wagtail's database search backend needs it on PostgreSQL (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -199,8 +215,14 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TIA] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "website.users.adapter.AccountAdapter"
+# The way in when password sign-in is locked for an address: a one-time code
+# mailed to it (allauth's rate limits and the second factor still apply).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TIA samverkansplattform"
+# A code from the previous or next 30 seconds counts too: phones' clocks drift.
+MFA_TOTP_TOLERANCE = 1
 
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "TIA samverkan <noreply@tia.localhost>"

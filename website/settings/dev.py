@@ -9,3 +9,7 @@ SECRET_KEY = os.environ.get(  # noqa: F405
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The demo's authenticator secret (website/demo/second_factor.py): staff,
+# conveners and coordinators need a second factor; development only.
+DEMO_TOTP_SECRET = "TIADEMOTIADEMOTIADEMOTIADEMOTIAD"

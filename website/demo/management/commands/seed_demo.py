@@ -9,6 +9,7 @@ from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
+from website.demo.second_factor import demo_secret, give_second_factor
 from website.directory.models import Language
 from website.directory.reference import load_languages
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         create_events()
         create_forum_work()
         create_documents()
+        with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
@@ -45,6 +47,13 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")
+        if with_app:
+            self.stdout.write(
+                f"\nSecond factor for {len(with_app)} of them (staff, conveners, "
+                "coordinators): after the password, enter the code of an "
+                f"authenticator app set up with the key {demo_secret()}, or the "
+                "code that `.venv/bin/python manage.py demo_totp_code` prints."
+            )
         self.stdout.write(
             "\nSite: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
         )

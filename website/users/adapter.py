@@ -1,0 +1,33 @@
+"""How allauth talks to the people who sign in."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Password sign-in that an attacker cannot use to lock the owner out.
+
+    Five wrong passwords for one address block password sign-in for that
+    address (and many from one client block that client), whoever typed them.
+    The owner of the address can still sign in with a one-time code mailed to
+    it, and the locked page says so.
+    """
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "password_login_locked": _(
+            "För många misslyckade inloggningsförsök. Inloggning med lösenord är "
+            "spärrad en stund för den här adressen. Du kan fortfarande logga in "
+            "med en engångskod som vi skickar till din e-postadress: välj "
+            "”Skicka mig en inloggningskod”."
+        ),
+    }
+
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise self.validation_error("password_login_locked") from error
+            raise

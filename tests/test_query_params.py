@@ -78,6 +78,7 @@ EXTRA_URLS = {
     "account_set_password": "/accounts/password/set/",
     "account_reset_password": "/accounts/password/reset/",
     "account_confirm_login_code": "/accounts/login/code/confirm/",
+    "account_request_login_code": "/accounts/login/code/",
     "account_confirm_email": "/accounts/confirm-email/no-such-key/",
     "account_reset_password_from_key_done": "/accounts/password/reset/key/done/",
     "account_reset_password_from_key": "/accounts/password/reset/key/1-no-such-key/",

@@ -16,7 +16,7 @@ from website.users import views as users_views
 # Machine endpoints and the admin keep one URL whatever the language.
 urlpatterns = [
     # Wagtail's own sign-in would skip allauth (second factor, rate limits).
-    path("admin/login/", users_views.sign_in_elsewhere),
+    path("admin/login/", users_views.sign_in_elsewhere, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     # Our download first: it applies the access rule, then Wagtail serves.
     re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
@@ -42,7 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("partners.urls")),
     path("", include("website.directory.urls")),
-    path("_util/login/", users_views.sign_in_elsewhere),
+    path("_util/login/", users_views.sign_in_elsewhere, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

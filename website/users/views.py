@@ -1,14 +1,18 @@
 """Every way into a session goes through allauth."""
 
-from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 
+from website.query import reads_query
+
+from .forms import SignInTargetQueryForm
+
 
 @csrf_exempt  # it reads nothing from the request body and signs nobody in
-def sign_in_elsewhere(request):
+@reads_query(SignInTargetQueryForm)
+def sign_in_elsewhere(request, query_form):
     """Wagtail's own sign-in forms (``/admin/login/``, ``/_util/login/``).
 
     They would sign a person in with email and password alone: no email
@@ -16,7 +20,7 @@ def sign_in_elsewhere(request):
     and sends every visitor, whatever the method, to allauth's sign-in page,
     keeping where they were going.
     """
-    target = request.GET.get(REDIRECT_FIELD_NAME, "")
+    target = query_form().target()
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

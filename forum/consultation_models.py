@@ -9,7 +9,7 @@ from partners.models import Organisation
 from website.attachments import AttachedFile
 from website.sanitizer import clean_html
 
-from .access import is_staff
+from .access import is_county_admin
 from .models import Forum, Visibility
 from .querysets import ForumContentQuerySet
 
@@ -27,9 +27,9 @@ __all__ = [
 
 class ConsultationQuerySet(ForumContentQuerySet):
     def visible_to(self, user):
-        """The access rule, and drafts only for the forum's conveners and staff."""
+        """The access rule; drafts only for the forum's conveners and county admins."""
         visible = super().visible_to(user)
-        if is_staff(user):
+        if is_county_admin(user):
             return visible
         readable = models.Q(published=True)
         if user.is_authenticated:

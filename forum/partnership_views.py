@@ -57,7 +57,7 @@ def partner_members(forum):
 
 
 def convener_for(request, slug):
-    """The forum if the user convenes it (or is staff), else 403."""
+    """The forum if the user convenes it (or every forum), else 403."""
     forum = forum_for(request, slug, "partnership")
     if not is_convener(request.user, forum):
         raise PermissionDenied

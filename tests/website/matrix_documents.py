@@ -15,6 +15,7 @@ START = datetime.datetime(2035, 2, 6, 9, tzinfo=datetime.UTC)
 INFORMATION_AND_UP = dict.fromkeys(ROLES, 200) | {
     "anonymous": LOGIN,
     "other_forum": 404,
+    "editor": 404,
 }
 
 ROWS = {

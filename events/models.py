@@ -236,6 +236,12 @@ class OccurrenceOverride(models.Model):
         self.event.save()
 
 
+class EventAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The attachments of the events ``user`` sees (who may download the papers)."""
+        return self.filter(event__in=Event.objects.visible_to(user))
+
+
 class EventAttachment(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="attachments"
@@ -246,6 +252,8 @@ class EventAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+
+    objects = EventAttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bilaga")

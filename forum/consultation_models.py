@@ -136,6 +136,12 @@ class Consultation(models.Model):
         return timezone.now() >= self.deadline
 
 
+class ConsultationDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The documents of the consultations ``user`` sees (drafts: conveners)."""
+        return self.filter(consultation__in=Consultation.objects.visible_to(user))
+
+
 class ConsultationDocument(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="documents"
@@ -146,6 +152,8 @@ class ConsultationDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+
+    objects = ConsultationDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("samrådsdokument")

@@ -147,7 +147,7 @@ def _visible_event(request, pk):
 
 
 def _takes_part(user, event):
-    """Signed in and in the event's forum (member at any level, convener, staff)."""
+    """Signed in and in the event's forum (member, convener, county admin)."""
     return user.is_authenticated and forums_of(user).filter(pk=event.forum_id).exists()
 
 

@@ -2,7 +2,8 @@
 
 Every view starts from an event the person may see
 (``Event.objects.visible_to``); anything else is a 404, so nobody learns that
-a meeting exists. Conveners of the event's forum and staff manage.
+a meeting exists. Conveners of the event's forum and county administrators
+manage.
 """
 
 from django.contrib import messages
@@ -48,7 +49,7 @@ def visible_event(request, pk):
 
 
 def managed_event(request, pk):
-    """The event at ``pk`` if the person convenes its forum (or is staff)."""
+    """The event at ``pk`` if the person convenes its forum (or all forums)."""
     event = visible_event(request, pk)
     if not can(request.user, "manage", event):
         raise PermissionDenied

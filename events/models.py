@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forum.access import is_staff, visible_q
+from forum.access import is_county_admin, visible_q
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
@@ -236,6 +236,12 @@ class OccurrenceOverride(models.Model):
         self.event.save()
 
 
+class EventAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The attachments of the events ``user`` sees (who may download the papers)."""
+        return self.filter(event__in=Event.objects.visible_to(user))
+
+
 class EventAttachment(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="attachments"
@@ -246,6 +252,8 @@ class EventAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+
+    objects = EventAttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bilaga")
@@ -389,10 +397,10 @@ class MinutesQuerySet(models.QuerySet):
 
         Published minutes: whoever reaches their visibility (the meeting's, or
         a narrower one set on the minutes). Drafts and approved minutes: the
-        forum's conveners, staff, and the people recorded as attending who
-        still see the meeting.
+        forum's conveners, county administrators, and the people recorded as
+        attending who still see the meeting.
         """
-        if is_staff(user):
+        if is_county_admin(user):
             return self.all()
         published = (
             self.published()

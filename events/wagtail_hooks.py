@@ -1,5 +1,5 @@
-"""The calendar in the Wagtail admin: conveners with staff access manage events,
-agendas, minutes and action items here."""
+"""The calendar in the Wagtail admin: county administrators (the group
+Länsadministratörer) manage events, agendas, minutes and action items here."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel

@@ -1,10 +1,12 @@
 """The one access rule of the forum.
 
 A person's level in a forum is the highest level of the organisations they
-are an active member of there. Conveners of a forum and staff see everything
-in it; anonymous visitors see public content only. Content carries a
-``visibility`` (public, or one of the four levels) and a forum; a person sees
-it when their level in that forum is at least its visibility.
+are an active member of there. Conveners of a forum see everything in it, and
+county administrators (:func:`is_county_admin`) everything in every forum;
+anonymous visitors see public content only. Being staff (a Wagtail editor)
+gives nothing here: editing public pages opens nothing private. Content
+carries a ``visibility`` (public, or one of the four levels) and a forum; a
+person sees it when their level in that forum is at least its visibility.
 
 Every list, detail view, feed, search result and export filters through
 :func:`visible_q` (``QuerySet.visible_to(user)``) or asks :func:`can`. The
@@ -27,10 +29,14 @@ ACTION_LEVELS = {
     "partnership": Level.PARTNERSKAP,
 }
 CONVENER_ACTIONS = {"manage", "export", "decide_application"}
+# The permission behind every cross-forum power; the data migration gives it to
+# the group "Länsadministratörer". Superusers have every permission.
+ADMINISTER_FORUMS = "forum.administer_forums"
 
 
-def is_staff(user):
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+def is_county_admin(user):
+    """Whether ``user`` convenes every forum and administers every organisation."""
+    return bool(user.is_authenticated and user.has_perm(ADMINISTER_FORUMS))
 
 
 def participations_of(user):
@@ -46,7 +52,7 @@ def visible_q(user, forum_field="forum", visibility_field="visibility"):
     public = Q(**{visibility_field: Visibility.PUBLIC})
     if not user.is_authenticated:
         return public
-    if is_staff(user):
+    if is_county_admin(user):
         return Q()
     member_sees = Exists(
         participations_of(user).filter(
@@ -58,18 +64,30 @@ def visible_q(user, forum_field="forum", visibility_field="visibility"):
 
 
 def forums_of(user):
-    """The forums ``user`` takes part in (as member at any level, convener or staff)."""
+    """The forums ``user`` takes part in: as member, convener or county admin."""
+    return forums_allowing(user, "view_members")
+
+
+def forums_allowing(user, action):
+    """The forums where ``can(user, action, forum)`` holds, as one queryset."""
     if not user.is_authenticated:
         return Forum.objects.none()
-    if is_staff(user):
+    if is_county_admin(user):
         return Forum.objects.all()
+    if action in CONVENER_ACTIONS:
+        return Forum.objects.filter(conveners=user)
+    needed = ACTION_LEVELS.get(action)
+    if needed is None:
+        # "view" depends on the object's visibility, not on the forum.
+        raise ValueError(f"No forum-wide rule for {action!r}")
+    members = participations_of(user).filter(level__gte=needed).values("forum")
     return Forum.objects.filter(
-        Q(pk__in=participations_of(user).values("forum")) | Q(conveners=user)
-    ).distinct()
+        Q(pk__in=members) | Q(pk__in=Forum.objects.filter(conveners=user).values("pk"))
+    )
 
 
 def level_in(user, forum):
-    """The user's level in ``forum``: 0 for none, 4 for conveners and staff."""
+    """The user's level in ``forum``: 0 for none, 4 for conveners and county admins."""
     if not user.is_authenticated:
         return 0
     if is_convener(user, forum):
@@ -87,7 +105,7 @@ def level_in(user, forum):
 def is_convener(user, forum):
     if not user.is_authenticated:
         return False
-    if is_staff(user):
+    if is_county_admin(user):
         return True
     return forum.conveners.filter(pk=user.pk).exists()
 

@@ -9,7 +9,7 @@ from partners.models import Organisation
 from website.attachments import AttachedFile
 from website.sanitizer import clean_html
 
-from .access import is_staff
+from .access import is_county_admin
 from .models import Forum, Visibility
 from .querysets import ForumContentQuerySet
 
@@ -27,9 +27,9 @@ __all__ = [
 
 class ConsultationQuerySet(ForumContentQuerySet):
     def visible_to(self, user):
-        """The access rule, and drafts only for the forum's conveners and staff."""
+        """The access rule; drafts only for the forum's conveners and county admins."""
         visible = super().visible_to(user)
-        if is_staff(user):
+        if is_county_admin(user):
             return visible
         readable = models.Q(published=True)
         if user.is_authenticated:
@@ -136,6 +136,12 @@ class Consultation(models.Model):
         return timezone.now() >= self.deadline
 
 
+class ConsultationDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The documents of the consultations ``user`` sees (drafts: conveners)."""
+        return self.filter(consultation__in=Consultation.objects.visible_to(user))
+
+
 class ConsultationDocument(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="documents"
@@ -146,6 +152,8 @@ class ConsultationDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+
+    objects = ConsultationDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("samrådsdokument")

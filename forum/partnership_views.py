@@ -58,7 +58,7 @@ def partner_members(forum):
 
 
 def convener_for(request, slug):
-    """The forum if the user convenes it (or is staff), else 403."""
+    """The forum if the user convenes it (or every forum), else 403."""
     forum = forum_for(request, slug, "partnership")
     if not is_convener(request.user, forum):
         raise PermissionDenied
@@ -150,9 +150,9 @@ def partnership(request, slug):
             "awaiting_decisions": [d for d in pending if not d.is_open],
             "decided_decisions": list(decided[:RECENT_FINISHED]),
             "decided_count": decided.count(),
-            "agreements": forum.agreements.select_related("organisation").order_by(
-                "-valid_from", "pk"
-            ),
+            "agreements": forum.agreements.select_related(
+                "organisation", "signed_document"
+            ).order_by("-valid_from", "pk"),
             "today": today,
         },
     )

@@ -76,7 +76,7 @@ class InvitationForm(forms.ModelForm):
 
 @login_required
 def create_invitation(request, organisation_slug):
-    """Organisation admins (and staff): invite someone by email, see open invites."""
+    """Organisation admins (and county admins): invite by email, see open invites."""
     organisation = organisation_for_admin(request, organisation_slug)
     data = request.POST if request.method == "POST" else None
     form = InvitationForm(data, organisation=organisation)

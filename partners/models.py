@@ -256,6 +256,18 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
 
+class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Agreements are read in their forum's partnership workspace: whoever opens it.
+
+        That is the forum's rule (Partnerskap, conveners, county administrators).
+        """
+        # forum/ imports this module, so its access rule is imported when used.
+        from forum.access import forums_allowing
+
+        return self.filter(forum__in=forums_allowing(user, "partnership"))
+
+
 class Agreement(models.Model):
     """A partnership agreement (överenskommelse) between an organisation and a forum."""
 
@@ -283,6 +295,8 @@ class Agreement(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("överenskommelse")

@@ -1,7 +1,13 @@
-"""Who may manage an organisation: its active members, its admins, and staff."""
+"""Who may manage an organisation: its active members, its admins, and county admins.
+
+Staff status (a Wagtail editor) gives nothing here; county administrators hold
+an explicit permission (``forum.access.is_county_admin``).
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+
+from forum.access import is_county_admin
 
 from .models import Membership, Organisation
 
@@ -16,22 +22,22 @@ def membership_of(user, organisation):
 
 
 def is_organisation_admin(user, organisation):
-    if user.is_authenticated and user.is_staff:
+    if is_county_admin(user):
         return True
     membership = membership_of(user, organisation)
     return membership is not None and membership.role == Membership.Role.ADMIN
 
 
 def organisation_for_member(request, organisation_slug):
-    """The organisation if the user is an active member of it (or staff), else 403."""
+    """The organisation if the user is an active member (or county admin), else 403."""
     organisation = get_object_or_404(Organisation, slug=organisation_slug)
-    if not (request.user.is_staff or membership_of(request.user, organisation)):
+    if not (is_county_admin(request.user) or membership_of(request.user, organisation)):
         raise PermissionDenied
     return organisation
 
 
 def organisation_for_admin(request, organisation_slug):
-    """The organisation if the signed-in user administers it (or is staff), else 403."""
+    """The organisation if the user administers it (or is county admin), else 403."""
     organisation = get_object_or_404(Organisation, slug=organisation_slug)
     if not is_organisation_admin(request.user, organisation):
         raise PermissionDenied

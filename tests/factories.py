@@ -3,11 +3,17 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from forum.models import Forum, Participation
 from partners.models import Membership, Organisation
 from tests.conftest import PASSWORD
 from website.geography.models import County
+
+# Groups the migrations create: Wagtail's editors, and forum's county
+# administrators (forum/migrations/0009), who hold ``forum.administer_forums``.
+EDITORS = "Editors"
+COUNTY_ADMINISTRATORS = "Länsadministratörer"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -62,3 +68,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+def staff_user(*groups, **fields):
+    """A staff account (it may sign in to the admin) in the named groups."""
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    return user
+
+
+def editor(**fields):
+    """A Wagtail editor: edits public pages, and that gives nothing private."""
+    return staff_user(EDITORS, **fields)
+
+
+def county_admin(**fields):
+    """A county administrator through the group, not a superuser."""
+    return staff_user(COUNTY_ADMINISTRATORS, **fields)

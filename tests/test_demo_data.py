@@ -23,7 +23,7 @@ from events.models import (
     Minutes,
     OccurrenceOverride,
 )
-from forum.access import level_in
+from forum.access import is_county_admin, level_in
 from forum.models import (
     Consultation,
     ConsultationDocument,
@@ -389,3 +389,30 @@ def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings
     post = PostAttachment.objects.get().post
     assert post.author.email == "elin.sjoberg@malmo-stad.example"
     assert not post.hidden
+
+
+def test_demo_roles_county_administrator_editor_and_superuser(client):
+    """The convener is a county administrator through the group, not a
+    superuser; the coordinator is an editor who reviews in their sub-region only."""
+    call_command("seed_demo")
+    from website.demo.people import PEOPLE
+
+    User = get_user_model()
+    anna, omar, _member, per = (User.objects.get(email=p[0]) for p in PEOPLE)
+    assert is_county_admin(anna)
+    assert not anna.is_superuser
+    assert anna.groups.filter(name="Länsadministratörer").exists()
+    assert omar.is_staff and omar.has_perm("wagtailadmin.access_admin")
+    assert not is_county_admin(omar)
+    assert per.is_superuser and is_county_admin(per)
+
+    client.force_login(omar)
+    queue = client.get("/granskning/aktiviteter/")
+    assert queue.status_code == 200
+    subregions = {a.municipality.subregion.name for a in queue.context["activities"]}
+    assert subregions <= {"Nordvästra Skåne"}
+    # He is a member of Länsstyrelsen (Partnerskap), but no convener.
+    assert client.get("/forum/tia-skane/partnerskap/").status_code == 200
+    assert client.get("/forum/tia-skane/ansokningar/").status_code == 403
+    assert client.get("/forum/tia-skane/partner/export.csv").status_code == 403
+    assert client.get("/admin/snippets/forum/participation/").status_code == 302

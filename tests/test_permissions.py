@@ -7,7 +7,7 @@ test, so a new view cannot skip the access rule unnoticed.
 import datetime
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
@@ -18,10 +18,14 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     UserFactory,
+    county_admin,
+    editor,
 )
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.matrix_roles import (
+    ADMIN_DENIED,
     CONVENERS,
+    COUNTY_ADMINS,
     EVERYONE,
     LOGIN,
     MEMBERS,
@@ -48,14 +52,17 @@ ROOM_MATRICES = (
 # The activity pages are open to every active member of the organisation; in
 # this matrix, sensus's only member is its admin.
 ORG_MEMBERS = ORG_ADMINS
-# The convener is also the coordinator of the sub-region of sensus's activity.
-REVIEWERS = dict.fromkeys(ROLES, 403) | {
-    "anonymous": LOGIN,
-    "convener": 200,
-    "staff": 200,
-}
-# Wagtail sends everyone without admin access to the sign-in page.
-ADMIN = dict.fromkeys(ROLES, LOGIN) | {"staff": 200}
+# The convener is also the coordinator of the sub-region of sensus's activity;
+# the editor coordinates nothing.
+REVIEWERS = (
+    dict.fromkeys(ROLES, 403) | {"anonymous": LOGIN, "convener": 200} | COUNTY_ADMINS
+)
+# Wagtail sends everyone without admin access to the sign-in page; an editor
+# has admin access but no permission on these models, and is sent back to the
+# dashboard.
+ADMIN = dict.fromkeys(ROLES, LOGIN) | {"editor": ADMIN_DENIED} | COUNTY_ADMINS
+# A POST that an organisation's admin may make: done, then a redirect.
+ORG_ADMIN_POSTED = {"org_admin": 302, "county_admin": 302, "superuser": 302}
 
 # route name → (URL, expected answer per role)
 MATRIX = {
@@ -72,7 +79,7 @@ MATRIX = {
     "partners:organisation_edit": ("/organisationer/sensus/redigera/", ORG_ADMINS),
     "partners:membership_decide": (
         "POST /organisationer/sensus/medlemmar/{pending_membership}/",
-        ORG_ADMINS | {"org_admin": 302, "staff": 302},
+        ORG_ADMINS | ORG_ADMIN_POSTED,
     ),
     "partners:invitation_create": (
         "/organisationer/sensus/inbjudningar/ny/",
@@ -98,7 +105,7 @@ MATRIX = {
     ),
     "directory:activity_submit": (
         "POST /organisationer/sensus/aktiviteter/{activity}/skicka/",
-        ORG_MEMBERS | {"org_admin": 302, "staff": 302},
+        ORG_MEMBERS | ORG_ADMIN_POSTED,
     ),
     "directory:activity_confirm": (
         "/organisationer/sensus/aktiviteter/{activity}/bekrafta/",
@@ -106,7 +113,7 @@ MATRIX = {
     ),
     "directory:activity_end": (
         "POST /organisationer/sensus/aktiviteter/{activity}/avsluta/",
-        ORG_MEMBERS | {"org_admin": 302, "staff": 302},
+        ORG_MEMBERS | ORG_ADMIN_POSTED,
     ),
     "directory:activity_history": (
         "/organisationer/sensus/aktiviteter/{activity}/historik/",
@@ -128,7 +135,7 @@ MATRIX = {
         "/admin/snippets/forum/participation/delete/{participation}/",
         ADMIN,
     ),
-    # The admin views that record staff edits in the activity's history.
+    # The admin views that record admin edits in the activity's history.
     "wagtailsnippets_directory_activity:add": (
         "/admin/snippets/directory/activity/add/",
         ADMIN,
@@ -225,7 +232,10 @@ def make_people():
     activity.instruction_languages.add(Language.objects.get(code="sv"))
     people["_activity"] = activity.slug
     people["_activity_pk"] = activity.pk
-    people["staff"] = UserFactory(is_staff=True, is_superuser=True)
+    # Staff without membership: the admin decides what the group gives them.
+    people["editor"] = editor()
+    people["county_admin"] = county_admin()
+    people["superuser"] = UserFactory(is_staff=True, is_superuser=True)
     for module in ROOM_MATRICES:
         module.populate(people, forum)
     return people
@@ -249,6 +259,9 @@ def test_permission_matrix(client, people, name, role):
     if expected[role] == LOGIN:
         assert response.status_code == 302, (name, role)
         assert response["Location"].startswith("/accounts/login/?next=")
+    elif expected[role] == ADMIN_DENIED:
+        assert response.status_code == 302, (name, role)
+        assert response["Location"] == reverse("wagtailadmin_home"), (name, role)
     else:
         assert response.status_code == expected[role], (name, role)
 

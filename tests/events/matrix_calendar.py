@@ -4,17 +4,16 @@ import datetime
 
 from events.models import Event
 from forum.models import Visibility
-from tests.matrix_roles import EVERYONE, LOGIN, MEMBERS, ROLES
+from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, MEMBERS, ROLES
 
 # A meeting at level Dialog, far enough ahead to stay in the future.
 START = datetime.datetime(2035, 1, 9, 10, tzinfo=datetime.UTC)
 # Who sees a Dialog-level event: 404 for the rest, so its existence stays hidden.
-DIALOG_AND_UP = dict.fromkeys(ROLES, 404) | {
-    "dialog": 200,
-    "partnerskap": 200,
-    "convener": 200,
-    "staff": 200,
-}
+DIALOG_AND_UP = (
+    dict.fromkeys(ROLES, 404)
+    | {"dialog": 200, "partnerskap": 200, "convener": 200}
+    | COUNTY_ADMINS
+)
 
 ROWS = {
     "events:calendar": ("/kalender/", EVERYONE),
@@ -24,7 +23,7 @@ ROWS = {
         "POST /kalender/{calendar_event}/svar/",
         DIALOG_AND_UP
         | {"anonymous": LOGIN, "dialog": 302, "partnerskap": 302}
-        | {"convener": 302, "staff": 302},
+        | {"convener": 302, "county_admin": 302, "superuser": 302},
         {"occurrence": START.isoformat(), "answer": "going"},
     ),
 }

@@ -10,18 +10,17 @@ from django.utils import timezone
 
 from events.models import CalendarToken, Event
 from forum.models import Visibility
-from tests.matrix_roles import EVERYONE, LOGIN, ROLES, SIGNED_IN
+from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, ROLES, SIGNED_IN
 
 # The single-event download of a Samråd event: members from Samråd up, the
-# convener and staff; everyone else gets 404, as if it did not exist.
-SAMRAD_AND_UP = dict.fromkeys(ROLES, 404) | {
-    "samrad": 200,
-    "dialog": 200,
-    "partnerskap": 200,
-    "org_admin": 200,
-    "convener": 200,
-    "staff": 200,
-}
+# convener and county administrators; everyone else (the editor too) gets
+# 404, as if it did not exist.
+SAMRAD_AND_UP = (
+    dict.fromkeys(ROLES, 404)
+    | {"samrad": 200, "dialog": 200, "partnerskap": 200, "org_admin": 200}
+    | {"convener": 200}
+    | COUNTY_ADMINS
+)
 
 ROWS = {
     "events_feed_public": ("/ical/kalender.ics", EVERYONE),

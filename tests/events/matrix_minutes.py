@@ -6,24 +6,24 @@ from django.utils import timezone
 
 from events.models import ActionItem, AgendaItem, AgendaProposal, Event, Minutes
 from forum.models import Visibility
-from tests.matrix_roles import CONVENERS, LOGIN, ROLES
+from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, ROLES
 
-# The meetings are visible from level Information: the other forum's member
-# and anonymous visitors get a 404, never a hint that the meeting exists.
-SEES_MEETING = dict.fromkeys(ROLES, 200) | {"anonymous": 404, "other_forum": 404}
-MANAGES = CONVENERS | {"other_forum": 404}
-MANAGES_POST = dict.fromkeys(ROLES, 403) | {
-    "anonymous": LOGIN,
-    "other_forum": 404,
-    "convener": 302,
-    "staff": 302,
-}
-# A draft: conveners, staff and the people listed as attending (dialog).
-DRAFT_READERS = dict.fromkeys(ROLES, 404) | {
-    "convener": 200,
-    "staff": 200,
-    "dialog": 200,
-}
+# The meetings are visible from level Information: the other forum's member,
+# the editor and anonymous visitors get a 404, never a hint that the meeting
+# exists.
+NOT_IN_FORUM = {"anonymous": 404, "other_forum": 404, "editor": 404}
+SEES_MEETING = dict.fromkeys(ROLES, 200) | NOT_IN_FORUM
+MANAGES = CONVENERS | {"other_forum": 404, "editor": 404}
+MANAGES_POST = (
+    dict.fromkeys(ROLES, 403)
+    | {"anonymous": LOGIN, "other_forum": 404, "editor": 404}
+    | {"convener": 302, "county_admin": 302, "superuser": 302}
+)
+# A draft: conveners, county administrators and the people listed as
+# attending (dialog).
+DRAFT_READERS = (
+    dict.fromkeys(ROLES, 404) | {"convener": 200, "dialog": 200} | COUNTY_ADMINS
+)
 # Published minutes narrowed to Samråd: Information members do not see them.
 SAMRAD_READERS = SEES_MEETING | {"information": 404}
 
@@ -53,7 +53,8 @@ ROWS = {
     ),
     "events:action_items": (
         "/forum/tia-skane/atgarder/",
-        dict.fromkeys(ROLES, 200) | {"anonymous": LOGIN, "other_forum": 403},
+        dict.fromkeys(ROLES, 200)
+        | {"anonymous": LOGIN, "other_forum": 403, "editor": 403},
     ),
     # The owner is the dialog member's organisation.
     "events:action_item_update": (

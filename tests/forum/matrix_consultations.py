@@ -11,30 +11,32 @@ from forum.consultation_models import (
     ConsultationResponse,
     ResponseAttachment,
 )
-from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, MEMBERS, ROLES
 from website.attachments import check_upload
 
 # Consultations are visible from Samråd: Information members get a 404.
 SEES = MEMBERS | {"information": 404}
-# Only members of an invited organisation answer; conveners and staff read.
+# Only members of an invited organisation answer; conveners and county
+# administrators read.
 RESPONDERS = dict.fromkeys(ROLES, 200) | {
     "anonymous": LOGIN,
     "information": 404,
     "other_forum": 403,
     "convener": 403,
-    "staff": 403,
+    "editor": 403,
+    "county_admin": 403,
+    "superuser": 403,
 }
-FOLLOWS_RESPONSES = RESPONDERS | {"convener": 200, "staff": 200}
+FOLLOWS_RESPONSES = RESPONDERS | {"convener": 200} | COUNTY_ADMINS
 # A file of the samrad organisation's response, in a consultation that keeps
 # responses among conveners and the responding organisation: everybody else
 # who sees the consultation gets a 404, as if there were no such file.
-READS_RESPONSE = dict.fromkeys(ROLES, 404) | {
-    "anonymous": LOGIN,
-    "other_forum": 403,
-    "samrad": 200,
-    "convener": 200,
-    "staff": 200,
-}
+READS_RESPONSE = (
+    dict.fromkeys(ROLES, 404)
+    | {"anonymous": LOGIN, "other_forum": 403, "editor": 403}
+    | {"samrad": 200, "convener": 200}
+    | COUNTY_ADMINS
+)
 
 ROWS = {
     "forum:consultations": ("/forum/tia-skane/samrad/", MEMBERS),

@@ -4,19 +4,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forum.dialog_models import Post, PostAttachment, Thread, ThreadFollow
 from forum.models import Visibility
-from tests.matrix_roles import CONVENERS, LOGIN, MEMBERS, ROLES
+from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, MEMBERS, ROLES
 from website.attachments import check_upload
 
 # Threads start at level Dialog: below it (and for sensus, at Samråd) a thread
 # is not there at all; outside the forum, the forum itself is closed.
-DIALOG_READERS = dict.fromkeys(ROLES, 404) | {
-    "anonymous": LOGIN,
-    "other_forum": 403,
-    "dialog": 200,
-    "partnerskap": 200,
-    "convener": 200,
-    "staff": 200,
-}
+DIALOG_READERS = (
+    dict.fromkeys(ROLES, 404)
+    | {"anonymous": LOGIN, "other_forum": 403, "editor": 403}
+    | {"dialog": 200, "partnerskap": 200, "convener": 200}
+    | COUNTY_ADMINS
+)
 DIALOG_WRITERS = DIALOG_READERS | {"information": 403, "samrad": 403, "org_admin": 403}
 REPLIED = dict.fromkeys(DIALOG_READERS, 302) | {
     role: answer for role, answer in DIALOG_READERS.items() if answer != 200

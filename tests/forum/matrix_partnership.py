@@ -5,15 +5,14 @@ import datetime
 from django.utils import timezone
 
 from forum.partnership_models import DelegatedTask, JointDecision
-from tests.matrix_roles import CONVENERS, LOGIN, ROLES, SIGNED_IN
+from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, ROLES, SIGNED_IN
 
-# The workspace: organisations at Partnerskap, conveners and staff.
-PARTNERS = dict.fromkeys(ROLES, 403) | {
-    "anonymous": LOGIN,
-    "partnerskap": 200,
-    "convener": 200,
-    "staff": 200,
-}
+# The workspace: organisations at Partnerskap, conveners, county admins.
+PARTNERS = (
+    dict.fromkeys(ROLES, 403)
+    | {"anonymous": LOGIN, "partnerskap": 200, "convener": 200}
+    | COUNTY_ADMINS
+)
 
 ROWS = {
     "forum:partnership": ("/forum/tia-skane/partnerskap/", PARTNERS),

@@ -1,4 +1,4 @@
-"""The access rule: level per forum, visibility, conveners, staff, anonymous."""
+"""The access rule: level per forum, visibility, conveners, county admins, anonymous."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -12,6 +12,8 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     UserFactory,
+    county_admin,
+    editor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -71,16 +73,28 @@ def test_pending_membership_gives_no_level():
     assert level_in(membership.user, forum) == 0
 
 
-def test_conveners_and_staff_see_everything_in_the_forum():
+def test_conveners_and_county_admins_see_everything_in_the_forum():
     forum = ForumFactory()
     ParticipationFactory(forum=forum, level=Level.PARTNERSKAP)
     convener = UserFactory()
     forum.conveners.add(convener)
-    staff = UserFactory(is_staff=True)
-    for user in (convener, staff):
+    for user in (convener, county_admin(), UserFactory(is_superuser=True)):
         assert visible_levels(user, forum) == [4]
         assert can(user, "partnership", forum)
         assert can(user, "export", forum)
+        assert list(forums_of(user)) == [forum]
+
+
+def test_staff_status_gives_nothing_in_the_forum():
+    """A Wagtail editor (staff, Editors group) is a signed-in person like any."""
+    forum = ForumFactory()
+    ParticipationFactory(forum=forum, level=Level.PARTNERSKAP)
+    for user in (editor(), UserFactory(is_staff=True)):
+        assert visible_levels(user, forum) == []
+        assert level_in(user, forum) == 0
+        assert not can(user, "view_members", forum)
+        assert not can(user, "export", forum)
+        assert list(forums_of(user)) == []
 
 
 def test_anonymous_sees_public_content_only():

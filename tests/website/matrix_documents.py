@@ -1,13 +1,20 @@
-"""Permission-matrix rows for Wagtail documents attached to forum content."""
+"""Permission-matrix rows for Wagtail documents (``website/documents/access.py``).
+
+One route serves every document, so its rows are named ``document_serve`` and
+``document_serve/<what refers to the document>``.
+"""
 
 import datetime
+import json
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from events.models import Event, EventAttachment
 from forum.models import Visibility
-from tests.matrix_roles import LOGIN, ROLES
+from partners.models import Agreement
+from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, ROLES
+from website.home.models import GuidancePage, HomePage
 
 START = datetime.datetime(2035, 2, 6, 9, tzinfo=datetime.UTC)
 # A document of a members-only meeting: the forum's members and conveners; the
@@ -15,14 +22,37 @@ START = datetime.datetime(2035, 2, 6, 9, tzinfo=datetime.UTC)
 INFORMATION_AND_UP = dict.fromkeys(ROLES, 200) | {
     "anonymous": LOGIN,
     "other_forum": 404,
+    "editor": 404,
 }
+# A signed agreement: whoever opens the partnership workspace.
+PARTNERS = (
+    dict.fromkeys(ROLES, 404)
+    | {"anonymous": LOGIN, "partnerskap": 200, "convener": 200}
+    | COUNTY_ADMINS
+)
+# Uploaded, referred to by nothing: those who may change documents in the
+# admin (Wagtail's Editors group and the county administrators), nobody else.
+DOCUMENT_KEEPERS = (
+    dict.fromkeys(ROLES, 404) | {"anonymous": LOGIN, "editor": 200} | COUNTY_ADMINS
+)
 
 ROWS = {
-    "document_serve": (
-        "/documents/{meeting_document}",
-        INFORMATION_AND_UP,
-    ),
+    "document_serve": ("/documents/{meeting_document}", INFORMATION_AND_UP),
+    "document_serve/agreement": ("/documents/{agreement_document}", PARTNERS),
+    "document_serve/nothing": ("/documents/{lone_document}", DOCUMENT_KEEPERS),
+    "document_serve/public_page": ("/documents/{page_document}", EVERYONE),
 }
+
+
+def document(title):
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4 " + title.encode(), name="doc.pdf")
+    )
+
+
+def path(doc):
+    # Wagtail may rename the file on disk; the URL carries the stored name.
+    return f"{doc.pk}/{doc.filename}"
 
 
 def populate(people, forum):
@@ -35,9 +65,34 @@ def populate(people, forum):
         start=START,
         end=START + datetime.timedelta(hours=2),
     )
-    document = get_document_model().objects.create(
-        title="Underlag", file=ContentFile(b"%PDF-1.4 underlag", name="underlag.pdf")
+    meeting_paper = document("Underlag")
+    EventAttachment.objects.create(event=event, document=meeting_paper)
+    signed = document("Undertecknad överenskommelse")
+    Agreement.objects.create(
+        organisation=people["partnerskap"].memberships.get().organisation,
+        forum=forum,
+        title="Överenskommelse 2035",
+        valid_from=datetime.date(2035, 1, 1),
+        valid_until=datetime.date(2035, 12, 31),
+        signed_document=signed,
     )
-    EventAttachment.objects.create(event=event, document=document)
-    # Wagtail may rename the file on disk; the URL carries the stored name.
-    people["_meeting_document"] = f"{document.pk}/{document.filename}"
+    leaflet = document("Broschyr")
+    HomePage.objects.get().add_child(
+        instance=GuidancePage(
+            title="Om TIA",
+            slug="om-tia-matris",
+            body=json.dumps(
+                [
+                    {
+                        "type": "paragraph",
+                        "value": f'<p><a linktype="document" id="{leaflet.pk}">'
+                        "Broschyr</a></p>",
+                    }
+                ]
+            ),
+        )
+    )
+    people["_meeting_document"] = path(meeting_paper)
+    people["_agreement_document"] = path(signed)
+    people["_lone_document"] = path(document("Uppladdad"))
+    people["_page_document"] = path(leaflet)

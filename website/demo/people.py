@@ -5,17 +5,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 DEMO_PASSWORD = "tia-demo-2026"
+# Created by migration forum.0009: convener of every forum, admin of every
+# organisation, the rooms' records in the admin. Editors and Moderators are
+# Wagtail's own groups (pages, images, documents).
+COUNTY_ADMINISTRATORS = "Länsadministratörer"
 
-# (email, first name, last name, staff, superuser, Wagtail groups, what they show)
+# (email, first name, last name, staff, superuser, groups, what they show)
 PEOPLE = [
     (
         "anna.lindqvist@lansstyrelsen-skane.example",
         "Anna",
         "Lindqvist",
         True,
-        True,
-        [],
-        "Länsstyrelsen Skåne, sammankallande (administratör)",
+        False,
+        [COUNTY_ADMINISTRATORS, "Moderators"],
+        "Länsstyrelsen Skåne, sammankallande och länsadministratör "
+        "(alla forum och organisationer; publicerar sidor)",
     ),
     (
         "omar.haddad@lansstyrelsen-skane.example",
@@ -24,7 +29,8 @@ PEOPLE = [
         True,
         False,
         ["Editors"],
-        "delregional TIA-samordnare, Nordvästra Skåne (redaktör)",
+        "delregional TIA-samordnare, Nordvästra Skåne (redaktör: sidor; "
+        "granskar aktiviteter i sin delregion)",
     ),
     (
         "karin.berg@sensus.example",
@@ -35,17 +41,32 @@ PEOPLE = [
         [],
         "medlem i Studieförbundet Sensus (nivå Dialog)",
     ),
+    (
+        "per.ekstrom@lansstyrelsen-skane.example",
+        "Per",
+        "Ekström",
+        True,
+        True,
+        [],
+        "systemadministratör (superanvändare: alla behörigheter, "
+        "användare och grupper)",
+    ),
 ]
 
 
 def create_people():
-    """Create or update the demo users with verified email addresses."""
+    """Create or update the demo users with verified email addresses.
+
+    Their staff and superuser flags and groups are set on every run, so a
+    database seeded before a change of role gets the new one.
+    """
     User = get_user_model()
     people = []
     for email, first, last, staff, superuser, groups, role in PEOPLE:
-        user, created = User.objects.get_or_create(
+        user, created = User.objects.update_or_create(
             email=email,
-            defaults={
+            defaults={"is_staff": staff, "is_superuser": superuser},
+            create_defaults={
                 "first_name": first,
                 "last_name": last,
                 "is_staff": staff,
@@ -55,7 +76,7 @@ def create_people():
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        user.groups.add(*Group.objects.filter(name__in=groups))
+        user.groups.set(Group.objects.filter(name__in=groups))
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.access import is_county_admin
 from forum.models import Coordinator
 from partners.models import Membership
 from partners.notify import notify
@@ -31,7 +32,8 @@ def coordinated_subregions(user):
 
 
 def can_review(user, activity):
-    if user.is_staff:
+    """Coordinators of the activity's sub-region, and county administrators."""
+    if is_county_admin(user):
         return True
     subregion_id = activity.municipality.subregion_id
     return subregion_id is not None and subregion_id in coordinated_subregions(user)
@@ -51,9 +53,9 @@ def recipients(activity):
 
 @login_required
 def review_queue(request):
-    """The submitted activities in the sub-regions the user coordinates (staff: all)."""
+    """The submitted activities in the user's sub-regions (county admins: all)."""
     activities = Activity.objects.filter(status=Status.SUBMITTED)
-    if not request.user.is_staff:
+    if not is_county_admin(request.user):
         subregions = coordinated_subregions(request.user)
         if not subregions:
             raise PermissionDenied

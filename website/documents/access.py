@@ -1,36 +1,117 @@
-"""Who may download a Wagtail document.
+"""Who may download a Wagtail document: default-deny.
 
-Staff attach documents to meetings (``events.EventAttachment``) and to
-consultations (``forum.ConsultationDocument``) in the admin. Wagtail's own
-document view does not know the forum's levels, so ours asks the content the
-document is attached to: a document attached to something is served to whoever
-may see at least one of those things, through their ``visible_to`` querysets
-(the one access rule). A document attached to nothing (one linked from a public
-page) is public, as in Wagtail.
+Wagtail serves every document to everybody; ours decides first, in this order:
+
+1. **Records that point to it.** Every model with a field that points to the
+   document model (meeting papers, consultation documents, agreements, and
+   any model added later) is found through the app registry, and says who
+   sees its rows through its own ``visible_to(user)`` QuerySet method — the
+   room's access rule. A document that such a row points to is served to
+   whoever sees at least one of those rows, and to nobody else: a page that
+   also links to it does not widen that, so being able to edit public pages
+   opens nothing private. A model without ``visible_to`` lets nobody through
+   (``tests/website/test_documents.py`` fails on such a model).
+2. **Public pages that link to it.** A document that no such record points
+   to is public when a live page without view restrictions links to it (rich
+   text, a chooser block or a foreign key: Wagtail's ``ReferenceIndex``).
+3. **Nothing.** A document referenced by nothing public, e.g. one just
+   uploaded, is served only to the people who may change it in the admin.
+
+Wagtail's own checks (collection view restrictions) still apply after ours.
+The admin follows rule 1 too (``permissions.py``): a document that a record
+points to is listed, chosen, changed and deleted only by those who see one of
+those records, so an editor of public pages cannot read the titles of, replace
+or delete the forum's papers.
 """
 
+import enum
+import functools
 
-def attached(document):
-    """Whether ``document`` is attached to any event or consultation."""
-    from events.models import EventAttachment
-    from forum.consultation_models import ConsultationDocument
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
-    return (
-        EventAttachment.objects.filter(document=document).exists()
-        or ConsultationDocument.objects.filter(document=document).exists()
+
+class Access(enum.Enum):
+    PUBLIC = "public"  # anyone, and shared caches may keep it
+    PRIVATE = "private"  # this person only: Cache-Control private
+    DENIED = "denied"
+
+
+@functools.cache
+def document_fields():
+    """``(model, field name)`` for every model field that points to a document."""
+    document_model = get_document_model()
+    return tuple(
+        (model, field.name)
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.is_relation
+        and field.concrete
+        and field.related_model is document_model
     )
 
 
-def sees_attached(user, document):
-    """Whether ``user`` sees something ``document`` is attached to."""
-    from events.models import Event
-    from forum.consultation_models import Consultation
+def seen_through_records(user, document):
+    """Whether ``user`` sees a record that points to ``document``; None if none does."""
+    referenced = False
+    for model, field in document_fields():
+        manager = model._default_manager
+        if not manager.filter(**{field: document}).exists():
+            continue
+        referenced = True
+        visible_to = getattr(manager, "visible_to", None)
+        if visible_to and visible_to(user).filter(**{field: document}).exists():
+            return True
+    return False if referenced else None
 
-    if Event.objects.visible_to(user).filter(attachments__document=document).exists():
-        return True
-    # Drafts count for the forum's conveners only (the queryset's rule).
+
+def documents_q(user):
+    """A Q for the documents no record points to, or whose record ``user`` sees.
+
+    The same rule as :func:`seen_through_records`, for a list of documents (the
+    admin's document listing and chooser).
+    """
+    referenced = Q(pk__in=[])
+    seen = Q(pk__in=[])
+    for model, field in document_fields():
+        manager = model._default_manager
+        pointing = {f"{field}__isnull": False}
+        referenced |= Q(pk__in=manager.filter(**pointing).values(field))
+        if visible_to := getattr(manager, "visible_to", None):
+            seen |= Q(pk__in=visible_to(user).filter(**pointing).values(field))
+    return ~referenced | seen
+
+
+def access(user, document):
+    """How ``document`` may be served to ``user`` (see the module's docstring)."""
+    seen = seen_through_records(user, document)
+    if seen is not None:
+        return Access.PRIVATE if seen else Access.DENIED
+    if linked_from_public_page(document):
+        return Access.PUBLIC
+    if may_change(user, document):
+        return Access.PRIVATE
+    return Access.DENIED
+
+
+def linked_from_public_page(document):
+    """Whether a live page without view restrictions links to ``document``."""
+    page_ids = [
+        int(pk)
+        for pk in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    ]
     return (
-        Consultation.objects.visible_to(user)
-        .filter(documents__document=document)
-        .exists()
+        bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
     )
+
+
+def may_change(user, document):
+    """Whether ``user`` may change ``document`` in the admin (Wagtail's policy)."""
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_permission_for_instance(user, "change", document)

@@ -8,3 +8,20 @@ class DocumentsConfig(AppConfig):
     name = "website.documents"
     label = "documents"
     verbose_name = _("Dokument")
+
+    def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.permissions import register_permission_policy
+
+        from .permissions import DocumentPermissionPolicy
+
+        # exact_class: ahead of the policy Wagtail registers for the model.
+        register_permission_policy(
+            get_document_model(),
+            DocumentPermissionPolicy(
+                get_document_model(),
+                auth_model="wagtaildocs.Document",
+                owner_field_name="uploaded_by_user",
+            ),
+            exact_class=True,
+        )

@@ -20,17 +20,20 @@ from forum import second_factor
 from forum.models import Coordinator, Level
 from tests.conftest import PASSWORD
 from tests.factories import (
+    COUNTY_ADMINISTRATORS,
     ForumFactory,
     MembershipFactory,
     OrganisationFactory,
     ParticipationFactory,
     UserFactory,
+    editor,
 )
 from website.geography.models import County, SubRegion
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+POWER = ["staff", "county_admin", "convener", "coordinator"]
 
 
 def totp_code(secret):
@@ -46,8 +49,7 @@ def forum(db):
 @pytest.fixture
 def power(forum):
     """One person per role that holds power, and the page each role opens."""
-    staff = UserFactory(is_staff=True)
-    staff.groups.add(Group.objects.get(name="Editors"))
+    staff = editor()
     convener = UserFactory()
     forum.conveners.add(convener)
     coordinator = UserFactory()
@@ -60,7 +62,11 @@ def power(forum):
         email=coordinator.email,
         user=coordinator,
     )
+    # The permission through the group, without admin access (not staff).
+    county_admin = UserFactory()
+    county_admin.groups.add(Group.objects.get(name=COUNTY_ADMINISTRATORS))
     return {
+        "county_admin": (county_admin, "/forum/tia-skane/ansokningar/"),
         "staff": (staff, "/admin/"),
         "convener": (convener, "/forum/tia-skane/ansokningar/"),
         "coordinator": (coordinator, "/granskning/aktiviteter/"),
@@ -77,7 +83,7 @@ def sign_in(client, user):
     return client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
 
 
-@pytest.mark.parametrize("role", ["staff", "convener", "coordinator"])
+@pytest.mark.parametrize("role", POWER)
 def test_power_without_an_authenticator_is_sent_to_set_one_up(client, power, role):
     user, page = power[role]
     sign_in(client, user)
@@ -90,7 +96,7 @@ def test_power_without_an_authenticator_is_sent_to_set_one_up(client, power, rol
     assert "kräver därför tvåstegsverifiering" in setup.content.decode()
 
 
-@pytest.mark.parametrize("role", ["staff", "convener", "coordinator"])
+@pytest.mark.parametrize("role", POWER)
 def test_setting_up_then_using_the_app_opens_the_page(client, power, role):
     user, page = power[role]
     sign_in(client, user)

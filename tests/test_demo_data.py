@@ -39,7 +39,7 @@ from forum.models import (
     ResponseAttachment,
     Thread,
 )
-from partners.models import ContactPerson, Membership, Organisation
+from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.directory.models import Activity, DirectoryPage, TravelRoute
 from website.geography.models import Municipality, SubRegion
 from website.home.models import ContactSettings, GuidancePage
@@ -321,6 +321,10 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
     open_decision = JointDecision.objects.get(forum=forum, outcome="pending")
     assert open_decision.is_open
     assert open_decision.answers.count() == 2
+    # The agreements are in force whenever the demo is seeded, not one year only.
+    agreements = Agreement.objects.filter(forum=forum)
+    assert agreements.count() == 2
+    assert all(a.valid_from <= today <= a.valid_until for a in agreements)
 
 
 def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings):

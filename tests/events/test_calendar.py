@@ -394,8 +394,12 @@ def test_an_all_day_event_shows_the_days_it_runs(client, forum):
     first = today() + 10 * DAY
     one_day = all_day(forum, at(first), at(first + DAY), title="Studiedag")
     two_days = all_day(forum, at(first), at(first + 2 * DAY), title="Tvådagarskurs")
-    # Ticked "heldag" with office hours: still that one day.
+    # Ticked "heldag" with office hours: still that one day …
     office_hours = all_day(forum, at(first, 9), at(first, 16), title="Kursdag")
+    # … or those two days.
+    two_office_days = all_day(
+        forum, at(first, 9), at(first + DAY, 16), title="Tvådagarskurs 9–16"
+    )
     with translation.override("sv"):
         first_text = date_format(first, "l j F Y")
         second_text = date_format(first + DAY, "l j F Y")
@@ -407,10 +411,11 @@ def test_an_all_day_event_shows_the_days_it_runs(client, forum):
         # iCalendar: DTEND is the day after the last day (exclusive).
         assert dtend(client, event) == (first, first + DAY)
 
-    dates, text = when(client, two_days)
-    assert dates == [first.isoformat(), (first + DAY).isoformat()]
-    assert f"{first_text} – {second_text}" in " ".join(text.split())
-    assert dtend(client, two_days) == (first, first + 2 * DAY)
+    for event in (two_days, two_office_days):
+        dates, text = when(client, event)
+        assert dates == [first.isoformat(), (first + DAY).isoformat()]
+        assert f"{first_text} – {second_text}" in " ".join(text.split())
+        assert dtend(client, event) == (first, first + 2 * DAY)
     assert "Tvådagarskurs" in cell(client, first)
     assert "Tvådagarskurs" in cell(client, first + DAY)
     assert "Tvådagarskurs" not in cell(client, first + 2 * DAY)

@@ -34,7 +34,7 @@ def next_year():
 
 
 def next_weekday(weekday, after=None):
-    """The first day after ``after`` (default today) that is ``weekday`` (0 = Monday)."""
+    """The first day after ``after`` (default today) on ``weekday`` (0 = Monday)."""
     day = (after or today()) + datetime.timedelta(days=1)
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 

@@ -44,6 +44,15 @@ class Occurrence:
     def local_end(self):
         return self.end.astimezone(STOCKHOLM)
 
+    @property
+    def first_day(self):
+        return self.local_start.date()
+
+    @property
+    def last_day(self):
+        """The last local date it runs on: an end at midnight ends the day before."""
+        return (self.local_end - datetime.timedelta(microseconds=1)).date()
+
 
 def occurrence_key(start):
     return start.astimezone(STOCKHOLM).isoformat()
@@ -185,11 +194,8 @@ def month_grid(year, month, occurrences, today):
             row.append(day)
         grid.append(row)
     for occurrence in occurrences:
-        start_day = occurrence.local_start.date()
-        # An occurrence ending at midnight does not run on the next day.
-        last_day = (occurrence.local_end - datetime.timedelta(microseconds=1)).date()
-        date = max(start_day, first)
-        while date <= min(last_day, last):
+        date = max(occurrence.first_day, first)
+        while date <= min(occurrence.last_day, last):
             days[date].occurrences.append(occurrence)
             date += datetime.timedelta(days=1)
     return grid

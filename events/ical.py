@@ -6,7 +6,6 @@ library's job; this module only decides what goes into each VEVENT.
 
 import datetime
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
+from website.recurrence import ical_until, local_rule
 from website.sanitizer import plain_text
 
 from .models import STOCKHOLM
@@ -60,7 +60,7 @@ def _runs_after(event, cutoff):
         return True
     local_start = _local(event.start).replace(tzinfo=None)
     try:
-        rule = rrulestr(_rule_text(event), dtstart=local_start)
+        rule = local_rule(_rule_text(event), local_start, STOCKHOLM)
     except (ValueError, TypeError):
         return False
     after = _local(cutoff - event.duration).replace(tzinfo=None)
@@ -79,18 +79,7 @@ def _recurrence(event):
     if "FREQ" not in recur:
         return None
     if recur.get("UNTIL"):
-        until = recur["UNTIL"][0]
-        if event.all_day:
-            if isinstance(until, datetime.datetime):
-                until = until.date()
-        else:
-            if not isinstance(until, datetime.datetime):
-                # A date means "up to and including that day".
-                until = datetime.datetime.combine(until, datetime.time(23, 59, 59))
-            if timezone.is_naive(until):
-                until = until.replace(tzinfo=STOCKHOLM)
-            until = until.astimezone(datetime.UTC)
-        recur["UNTIL"] = [until]
+        recur["UNTIL"] = [ical_until(recur["UNTIL"][0], event.all_day, STOCKHOLM)]
     return recur
 
 

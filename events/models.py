@@ -3,7 +3,6 @@ import secrets
 import uuid
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,7 +16,7 @@ from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
 from website.geography.models import SubRegion
-from website.recurrence import validate_rule
+from website.recurrence import local_rule, validate_rule
 from website.sanitizer import clean_html
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -148,7 +147,9 @@ class Event(models.Model):
             errors["end"] = _("Slutet måste vara efter början.")
         if self.rrule and self.start:
             try:
-                self.rrule = validate_rule(self.rrule, self.local_start.date())
+                self.rrule = validate_rule(
+                    self.rrule, self.local_start.date(), STOCKHOLM
+                )
             except ValidationError as error:
                 errors["rrule"] = error.messages
         bad = [d for d in self.exdates or [] if not _is_iso_date(d)]
@@ -179,7 +180,7 @@ class Event(models.Model):
             starts = [local]
         else:
             starts = []
-            for occurrence in rrulestr(self.rrule, dtstart=local):
+            for occurrence in local_rule(self.rrule, local, STOCKHOLM):
                 if window_end and occurrence.replace(tzinfo=STOCKHOLM) >= window_end:
                     break
                 starts.append(occurrence)

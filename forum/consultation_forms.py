@@ -193,6 +193,19 @@ class ResponseForm(forms.Form):
             for question in self.questions
         ]
 
+    def clean(self):
+        cleaned = super().clean()
+        if "version" in self.errors:
+            # A hidden field: say it where the person sees it, and what to do.
+            raise forms.ValidationError(
+                _(
+                    "Svaret kunde inte sparas eftersom sidan inte var hel. Kopiera "
+                    "det du har skrivit, ladda om sidan och försök igen."
+                ),
+                code="version",
+            )
+        return cleaned
+
     def clean_remove(self):
         """The current attachments chosen for removal (others are ignored)."""
         chosen = set(self.cleaned_data.get("remove") or ())

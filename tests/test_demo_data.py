@@ -42,7 +42,7 @@ from forum.models import (
     ResponseAttachment,
     Thread,
 )
-from partners.models import ContactPerson, Membership, Organisation
+from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.demo.partners import CONVENER
 from website.demo.second_factor import current_code
 from website.directory.models import Activity, DirectoryPage, TravelRoute
@@ -353,6 +353,10 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
     open_decision = JointDecision.objects.get(forum=forum, outcome="pending")
     assert open_decision.is_open
     assert open_decision.answers.count() == 2
+    # The agreements are in force whenever the demo is seeded, not one year only.
+    agreements = Agreement.objects.filter(forum=forum)
+    assert agreements.count() == 2
+    assert all(a.valid_from <= today <= a.valid_until for a in agreements)
 
 
 def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings):

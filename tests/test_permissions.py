@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
@@ -226,7 +227,7 @@ def make_people():
         summary="Öva svenska.",
         category=Activity.Category.SWEDISH,
         municipality=lund,
-        start_date=datetime.date(2030, 1, 8),
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
         status=Activity.Status.SUBMITTED,
     )
     activity.instruction_languages.add(Language.objects.get(code="sv"))

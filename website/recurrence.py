@@ -8,9 +8,12 @@ rule can fail or run away when its occurrences are expanded.
 import calendar
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 BAD_RULE = _("Upprepningen går inte att läsa. Skriv t.ex. FREQ=WEEKLY;BYDAY=TU.")
@@ -31,6 +34,9 @@ RULE_PARTS = {
 }
 FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 RULE_CHARACTERS = re.compile(r"^[A-Z0-9=;,+\-]+$")
+UNTIL_VALUE = re.compile(r"(?<![A-Z])UNTIL=([0-9]{8})(T[0-9]{6}Z?)?", re.IGNORECASE)
+# The last second of a day: UNTIL given as a date keeps that day's occurrence.
+END_OF_DAY = datetime.time(23, 59, 59)
 
 
 def parse_rule(text):
@@ -88,8 +94,62 @@ def check_rule_parts(parts):
         )
 
 
-def validate_rule(text, start_date):
-    """Return the rule normalised (upper case, no RRULE: prefix) or raise."""
+def _local_until(match, tz):
+    """An UNTIL value as local wall-clock time, the form dateutil's rule needs.
+
+    RFC 5545 makes UNTIL inclusive. A date means the whole of that day (a
+    17:00 meeting on that day still takes place); a UTC time (the form RFC 5545
+    asks for when DTSTART has a time zone) is read in the series' zone.
+    """
+    date_text, time_text = match[1], (match[2] or "").upper()
+    if not time_text:
+        day = datetime.datetime.strptime(date_text, "%Y%m%d").date()
+        until = datetime.datetime.combine(day, END_OF_DAY)
+    else:
+        until = datetime.datetime.strptime(date_text + time_text[:7], "%Y%m%dT%H%M%S")
+        if time_text.endswith("Z"):
+            until = until.replace(tzinfo=datetime.UTC).astimezone(tz)
+            until = until.replace(tzinfo=None)
+    return f"UNTIL={until:%Y%m%dT%H%M%S}"
+
+
+def local_rule(text, dtstart, tz):
+    """The rule as a dateutil rule in local wall-clock time from ``dtstart``.
+
+    ``dtstart`` is naive local time in ``tz``, so a 17:00 series stays at 17:00
+    across the daylight-saving changes; UNTIL is brought to the same footing.
+    Raises ValueError (or TypeError) when dateutil cannot read the rule.
+    """
+    text = (text or "").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    text = UNTIL_VALUE.sub(lambda match: _local_until(match, tz), text)
+    return rrulestr(text, dtstart=dtstart)
+
+
+def ical_until(value, all_day, tz):
+    """UNTIL as RFC 5545 wants it: a date for all-day series, else UTC.
+
+    A date means "up to and including that day"; a naive time is local in ``tz``.
+    """
+    if all_day:
+        if isinstance(value, datetime.datetime):
+            if timezone.is_aware(value):
+                value = value.astimezone(tz)
+            return value.date()
+        return value
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, END_OF_DAY)
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=tz)
+    return value.astimezone(datetime.UTC)
+
+
+def validate_rule(text, start_date, tz=None):
+    """Return the rule normalised (upper case, no RRULE: prefix) or raise.
+
+    ``tz`` is the zone the series runs in (the site's by default).
+    """
     text = (text or "").strip()
     if not text:
         return ""
@@ -98,8 +158,10 @@ def validate_rule(text, start_date):
     text = text.upper()
     check_rule_parts(parse_rule(text))
     try:
-        rule = rrulestr(
-            text, dtstart=datetime.datetime.combine(start_date, datetime.time())
+        rule = local_rule(
+            text,
+            datetime.datetime.combine(start_date, datetime.time()),
+            tz or ZoneInfo(settings.TIME_ZONE),
         )
         first = next(iter(rule), None)
     # dateutil reports bad rules in several ways; whichever, it is the

@@ -40,8 +40,18 @@ def member(organisation, role=Membership.Role.MEMBER):
     return MembershipFactory(organisation=organisation, role=role).user
 
 
+def tuesday(weeks=0):
+    """A Tuesday about a month ahead (the form's first session), or ``weeks`` after."""
+    soon = timezone.localdate() + datetime.timedelta(days=28)
+    first = soon + datetime.timedelta(days=(1 - soon.weekday()) % 7)
+    return first + datetime.timedelta(weeks=weeks)
+
+
 def form_data(**overrides):
-    """What a member types into the activity form: a weekly language café in Lund."""
+    """What a member types into the activity form: a weekly language café in Lund.
+
+    Every Tuesday from about a month ahead, for 22 weeks.
+    """
     data = {
         "title": "Språkcafé i Lund",
         "summary": "Öva svenska över en kopp kaffe.",
@@ -58,8 +68,8 @@ def form_data(**overrides):
         "mode": Activity.Mode.IN_PERSON,
         "venue": "Stadsbiblioteket",
         "address": "Sankt Petri kyrkogata 6, Lund",
-        "start_date": "2030-01-08",
-        "end_date": "2030-06-11",
+        "start_date": tuesday().isoformat(),
+        "end_date": tuesday(22).isoformat(),
         "start_time": "17:00",
         "end_time": "19:00",
         "rrule": "FREQ=WEEKLY;BYDAY=TU",

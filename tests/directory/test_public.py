@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from partners.models import ContactPerson
+from tests.dates import next_year, summer_time_starts, winter_time_starts
 from tests.factories import OrganisationFactory
 from website.directory.models import Activity, Language, TravelRoute
 from website.geography.models import Municipality
@@ -617,6 +618,43 @@ def test_ics_of_a_weekly_activity_is_one_event_with_rrule_and_exdate(
         assert (local.hour, local.minute) == (17, 0)
         offset = 1 if start.date() < last_sunday else 2
         assert start.utcoffset() == datetime.timedelta(hours=offset)
+
+
+@pytest.mark.parametrize(
+    ("change", "utc_offset"),
+    [(summer_time_starts, 2), (winter_time_starts, 1)],
+    ids=["summer", "winter"],
+)
+@pytest.mark.parametrize("last_day_from", ["until", "end_date"])
+def test_ics_until_is_utc_and_the_last_session_is_kept(
+    client, directory_page, change, utc_offset, last_day_from
+):
+    """Four Tuesdays at 17:00; the last one named by UNTIL or by the end date."""
+    first = change(next_year()) + days(2)
+    last = first + days(21)
+    if last_day_from == "until":
+        fields = {
+            "rrule": f"FREQ=WEEKLY;BYDAY=TU;UNTIL={last:%Y%m%d}",
+            "end_date": None,
+        }
+    else:
+        fields = {"rrule": "FREQ=WEEKLY;BYDAY=TU", "end_date": last}
+    activity = WeeklyActivityFactory(start_date=first, **fields)
+    activity.full_clean()
+    response = get_ics(directory_page, activity)
+    # Up to and including the last day: its last second, in UTC.
+    until = datetime.datetime.combine(last, datetime.time(23, 59, 59), STOCKHOLM)
+    until = until.astimezone(datetime.UTC)
+    assert until.hour == 23 - utc_offset
+    assert f"UNTIL={until:%Y%m%dT%H%M%S}Z".encode() in response.content
+    calendar = icalendar.Calendar.from_ical(response.content)
+    sessions = recurring_ical_events.of(calendar).between(first, last + days(14))
+    expected = [first + days(7 * n) for n in range(4)]
+    assert [s.start for s in sessions] == [
+        datetime.datetime.combine(day, datetime.time(17), STOCKHOLM) for day in expected
+    ]
+    # The page lists the same sessions as the calendar file.
+    assert client.get(detail_url(activity)).context["sessions"] == expected
 
 
 def test_ics_is_reachable_over_http(client, directory_page):

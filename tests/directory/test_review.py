@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from partners.models import Membership
+from tests.dates import at, today
 from tests.directory.builders import (
     HELSINGBORG,
     MALMO,
@@ -16,7 +17,10 @@ from tests.directory.builders import (
     member,
     subregion,
 )
+from tests.directory.test_reminders import run as send_reminders
 from tests.factories import OrganisationFactory, UserFactory
+from website.directory import review
+from website.directory.forms import ReviewForm
 from website.directory.models import Activity, ActivityRevision, Language, TravelRoute
 from website.geography.models import Municipality
 
@@ -283,6 +287,79 @@ def test_approval_keeps_the_first_publication_date(client, organisation, reviewe
     assert activity.last_confirmed == timezone.localdate()
 
 
+def test_approval_counts_as_a_confirmation_and_restarts_the_reminders(
+    client, organisation, admin, reviewer, time_machine
+):
+    """Reminded this morning, edited and approved at noon: asked again in 90 days."""
+    time_machine.move_to(at(today(), 12))
+    activity = make_activity(
+        organisation,
+        status=Status.SUBMITTED,
+        published_at=timezone.now() - datetime.timedelta(days=200),
+        last_confirmed=today() - datetime.timedelta(days=100),
+        reminded_at=at(today(), 8),
+    )
+    client.force_login(reviewer)
+    client.post(f"{QUEUE}{activity.slug}/", {"decision": "approve"})
+    activity.refresh_from_db()
+    assert activity.status == Status.PUBLISHED
+    assert activity.last_confirmed == today()
+    assert activity.reminded_at is None
+    mail.outbox.clear()
+
+    # Just approved: nothing to confirm.
+    assert "Reminders sent: 0." in send_reminders()
+    assert not mail.outbox
+    time_machine.shift(datetime.timedelta(days=89))
+    assert "Reminders sent: 0." in send_reminders()
+    # 90 days after the approval the organisation is asked again.
+    time_machine.shift(datetime.timedelta(days=1))
+    assert "Reminders sent: 1." in send_reminders()
+    [email] = mail.outbox
+    assert admin.email in email.to
+    assert "fortfarande aktuell" in email.subject
+
+
+def test_a_decision_taken_meanwhile_is_not_overwritten(
+    client, organisation, submitted, reviewer, mellersta, monkeypatch
+):
+    """Two coordinators decide at once: the one who comes second changes nothing."""
+    colleague = coordinator(mellersta)
+
+    class DecidedMeanwhile(ReviewForm):
+        # Between the page's first look at the status and the row lock, the
+        # colleague sends the activity back.
+        def is_valid(self):
+            valid = super().is_valid()
+            review.decide(
+                Activity.objects.get(pk=submitted.pk),
+                False,
+                "Ange adressen, tack.",
+                colleague,
+            )
+            return valid
+
+    monkeypatch.setattr(review, "ReviewForm", DecidedMeanwhile)
+    client.force_login(reviewer)
+    response = client.post(
+        f"{QUEUE}{submitted.slug}/", {"decision": "approve"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == QUEUE
+    assert (
+        "Samhällsinformation på arabiska väntar inte på granskning (status: utkast). "
+        "Inget ändrades." in response.content.decode()
+    )
+    assert "är godkänd och publicerad" not in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.status == Status.DRAFT
+    assert submitted.review_comment == "Ange adressen, tack."
+    assert submitted.published_at is None
+    steps = [(r.action, r.user) for r in submitted.revisions.all()]
+    assert steps == [(Action.RETURNED, colleague)]
+    assert not mail.outbox  # nobody is told it was published
+    assert not Activity.objects.current().exists()
+
+
 def test_the_queue_reads_a_fixed_number_of_queries(
     client, organisation, reviewer, django_assert_max_num_queries
 ):
@@ -306,7 +383,7 @@ def test_the_admin_lists_activities_routes_and_languages(
     TravelRoute.objects.create(
         from_municipality=lund,
         to_municipality=malmo,
-        valid_from=datetime.date(2025, 1, 1),
+        valid_from=today() - datetime.timedelta(days=365),
         decision_reference="MIG-2025-1",
     )
     client.force_login(staff_user)

@@ -2,12 +2,16 @@
 
 import datetime
 
+from django.utils import timezone
+
 from events.models import Event
 from forum.models import Visibility
 from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, MEMBERS, ROLES
 
-# A meeting at level Dialog, far enough ahead to stay in the future.
-START = datetime.datetime(2035, 1, 9, 10, tzinfo=datetime.UTC)
+# A meeting at level Dialog, two months from now on the hour.
+START = (timezone.now() + datetime.timedelta(days=60)).replace(
+    minute=0, second=0, microsecond=0
+)
 # Who sees a Dialog-level event: 404 for the rest, so its existence stays hidden.
 DIALOG_AND_UP = (
     dict.fromkeys(ROLES, 404)

@@ -1,17 +1,21 @@
 """The calendar pages: month grid, list, filters, visibility and query counts."""
 
 import datetime
+from urllib.parse import quote
 from uuid import uuid4
 
+import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from events.calendar import expand, month_grid, month_window, rule_in_words
 from events.models import STOCKHOLM, Event, OccurrenceOverride
 from forum.models import Level, Visibility
+from tests.dates import TUESDAY, at, local, next_weekday, next_year, today
 from tests.factories import (
     ForumFactory,
     MembershipFactory,
@@ -20,9 +24,14 @@ from tests.factories import (
 )
 from website.geography.models import County, SubRegion
 
+DAY, WEEK = datetime.timedelta(days=1), datetime.timedelta(weeks=1)
+MONDAY = 0
 
-def local(*args):
-    return datetime.datetime(*args, tzinfo=STOCKHOLM)
+# March 2021 has the layout the month-grid tests are about: Tuesdays on the
+# 2nd, 9th, 16th, 23rd and 30th, and summer time from Sunday 28 March, so the
+# 23rd is at UTC+1 and the 30th at UTC+2. The clock stands in January 2021,
+# before all of it, whatever the machine's date.
+BEFORE_MARCH_2021 = pytest.mark.time_machine(local(2021, 1, 4, 12))
 
 
 def make_event(forum, start, hours=2, **fields):
@@ -45,7 +54,7 @@ def forum(db):
 
 
 def cells(html):
-    """{day number of March: text of the cell} for the 2027-03 grid."""
+    """{ISO date: the cell} for the month grid in ``html``."""
     soup = BeautifulSoup(html, "html.parser")
     result = {}
     for td in soup.select("table.calendar-month td"):
@@ -61,92 +70,98 @@ def cells(html):
 def weekly(forum):
     return make_event(
         forum,
-        local(2027, 3, 2, 17),
+        local(2021, 3, 2, 17),
         title="Veckomöte",
         rrule="FREQ=WEEKLY;BYDAY=TU",
     )
 
 
+@BEFORE_MARCH_2021
 def test_weekly_series_on_its_days_across_the_dst_change(client, weekly):
-    response = client.get("/kalender/?manad=2027-03")
+    response = client.get("/kalender/?manad=2021-03")
     assert response.status_code == 200
     grid = cells(response.content.decode())
     for day in (2, 9, 16, 23, 30):
-        assert "Veckomöte" in grid[f"2027-03-{day:02d}"].text, day
+        assert "Veckomöte" in grid[f"2021-03-{day:02d}"].text, day
     for day in (1, 3, 22, 24, 29, 31):
-        assert "Veckomöte" not in grid[f"2027-03-{day:02d}"].text, day
+        assert "Veckomöte" not in grid[f"2021-03-{day:02d}"].text, day
     # Before and after the last Sunday of March (28th): still 17:00 local.
-    assert "17:00" in grid["2027-03-23"].text
-    assert "17:00" in grid["2027-03-30"].text
-    times = [t["datetime"] for t in grid["2027-03-30"].select(".occurrence time")]
-    assert times == ["2027-03-30T17:00:00+02:00"]
-    times = [t["datetime"] for t in grid["2027-03-23"].select(".occurrence time")]
-    assert times == ["2027-03-23T17:00:00+01:00"]
+    assert "17:00" in grid["2021-03-23"].text
+    assert "17:00" in grid["2021-03-30"].text
+    times = [t["datetime"] for t in grid["2021-03-30"].select(".occurrence time")]
+    assert times == ["2021-03-30T17:00:00+02:00"]
+    times = [t["datetime"] for t in grid["2021-03-23"].select(".occurrence time")]
+    assert times == ["2021-03-23T17:00:00+01:00"]
 
 
+@BEFORE_MARCH_2021
 def test_month_grid_helper_places_occurrences(weekly):
-    weeks, first, last = month_window(2027, 3)
+    weeks, first, last = month_window(2021, 3)
     start = datetime.datetime.combine(first, datetime.time(), tzinfo=STOCKHOLM)
     end = datetime.datetime.combine(
         last + datetime.timedelta(days=1), datetime.time(), tzinfo=STOCKHOLM
     )
     events = Event.objects.overlapping(start, end).with_calendar_relations()
-    grid = month_grid(2027, 3, expand(events, start, end), datetime.date(2027, 3, 9))
+    grid = month_grid(2021, 3, expand(events, start, end), datetime.date(2021, 3, 9))
     by_date = {day.date: day for week in grid for day in week}
     assert [
-        o.local_start.hour for o in by_date[datetime.date(2027, 3, 30)].occurrences
+        o.local_start.hour for o in by_date[datetime.date(2021, 3, 30)].occurrences
     ] == [17]
-    assert by_date[datetime.date(2027, 3, 9)].is_today
-    assert not by_date[datetime.date(2027, 3, 31)].occurrences
+    assert by_date[datetime.date(2021, 3, 9)].is_today
+    assert not by_date[datetime.date(2021, 3, 31)].occurrences
 
 
+@BEFORE_MARCH_2021
 def test_exdate_is_left_out_and_overridden_occurrence_shows_cancelled(client, weekly):
-    weekly.exdates = ["2027-03-09"]
+    weekly.exdates = ["2021-03-09"]
     weekly.save()
     OccurrenceOverride.objects.create(
-        event=weekly, original_start=local(2027, 3, 16, 17), cancelled=True
+        event=weekly, original_start=local(2021, 3, 16, 17), cancelled=True
     )
-    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
-    assert "Veckomöte" not in grid["2027-03-09"].text
-    assert "Inställt" in grid["2027-03-16"].text
-    assert "Inställt" not in grid["2027-03-23"].text
+    grid = cells(client.get("/kalender/?manad=2021-03").content.decode())
+    assert "Veckomöte" not in grid["2021-03-09"].text
+    assert "Inställt" in grid["2021-03-16"].text
+    assert "Inställt" not in grid["2021-03-23"].text
 
 
+@BEFORE_MARCH_2021
 def test_cancelled_event_shows_cancelled(client, forum):
-    make_event(forum, local(2027, 3, 4, 9), title="Avblåst", cancelled=True)
-    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
-    assert "Inställt" in grid["2027-03-04"].text
+    make_event(forum, local(2021, 3, 4, 9), title="Avblåst", cancelled=True)
+    grid = cells(client.get("/kalender/?manad=2021-03").content.decode())
+    assert "Inställt" in grid["2021-03-04"].text
 
 
+@BEFORE_MARCH_2021
 def test_moved_occurrence_shows_on_the_new_day(client, weekly):
     OccurrenceOverride.objects.create(
         event=weekly,
-        original_start=local(2027, 3, 16, 17),
-        start=local(2027, 3, 17, 10),
-        end=local(2027, 3, 17, 12),
+        original_start=local(2021, 3, 16, 17),
+        start=local(2021, 3, 17, 10),
+        end=local(2021, 3, 17, 12),
     )
-    grid = cells(client.get("/kalender/?manad=2027-03").content.decode())
-    assert "Veckomöte" not in grid["2027-03-16"].text
-    assert "10:00" in grid["2027-03-17"].text
+    grid = cells(client.get("/kalender/?manad=2021-03").content.decode())
+    assert "Veckomöte" not in grid["2021-03-16"].text
+    assert "10:00" in grid["2021-03-17"].text
 
 
+@BEFORE_MARCH_2021
 def test_occurrence_moved_into_another_month_shows_there(client, weekly):
     OccurrenceOverride.objects.create(
         event=weekly,
-        original_start=local(2027, 3, 23, 17),
-        start=local(2027, 4, 8, 10),
-        end=local(2027, 4, 8, 12),
+        original_start=local(2021, 3, 23, 17),
+        start=local(2021, 4, 8, 10),
+        end=local(2021, 4, 8, 12),
     )
-    march = cells(client.get("/kalender/?manad=2027-03").content.decode())
-    assert "Veckomöte" not in march["2027-03-23"].text
-    april = cells(client.get("/kalender/?manad=2027-04").content.decode())
-    assert "10:00" in april["2027-04-08"].text
-    assert "Veckomöte" in april["2027-04-08"].text
+    march = cells(client.get("/kalender/?manad=2021-03").content.decode())
+    assert "Veckomöte" not in march["2021-03-23"].text
+    april = cells(client.get("/kalender/?manad=2021-04").content.decode())
+    assert "10:00" in april["2021-04-08"].text
+    assert "Veckomöte" in april["2021-04-08"].text
     # Shown once, on its new day only.
     assert sum("Veckomöte" in cell.text for cell in april.values()) == sum(
         "Veckomöte" in april[day].text
-        for day in ("2027-03-30", "2027-04-06", "2027-04-08", "2027-04-13")
-        + ("2027-04-20", "2027-04-27", "2027-05-04")
+        for day in ("2021-03-30", "2021-04-06", "2021-04-08", "2021-04-13")
+        + ("2021-04-20", "2021-04-27", "2021-05-04")
         if day in april
     )
 
@@ -162,9 +177,10 @@ def test_today_is_marked_not_by_colour_only(client, forum):
 
 
 def test_previous_and_next_month_links(client, forum):
-    html = client.get("/kalender/?manad=2027-01&slag=training").content.decode()
-    assert "manad=2026-12&amp;slag=training" in html
-    assert "manad=2027-02&amp;slag=training" in html
+    year = next_year()
+    html = client.get(f"/kalender/?manad={year}-01&slag=training").content.decode()
+    assert f"manad={year - 1}-12&amp;slag=training" in html
+    assert f"manad={year}-02&amp;slag=training" in html
 
 
 def test_rule_in_words():
@@ -327,37 +343,108 @@ FAR_OFF_KEYS = [
 @pytest.mark.parametrize("key", FAR_OFF_KEYS)
 @pytest.mark.parametrize("rrule", ["", "FREQ=WEEKLY;BYDAY=TU"])
 def test_far_off_occurrence_on_detail_gives_a_note(client, forum, key, rrule):
-    event = make_event(forum, local(2027, 1, 5, 17), rrule=rrule)
+    event = make_event(forum, at(next_weekday(TUESDAY), 17), rrule=rrule)
     response = client.get(f"/kalender/{event.pk}/", {"tillfalle": key})
     assert response.status_code == 200
     assert "Mötet har inget sådant tillfälle." in response.content.decode()
 
 
-def test_detail_of_a_series_lists_the_next_ten(client, forum):
+def test_detail_of_a_series_lists_the_next_ten(client, forum, time_machine):
+    # A Monday noon; the series began on a Tuesday three weeks before.
+    monday = next_weekday(MONDAY)
+    time_machine.move_to(at(monday, 12))
+    tomorrow = monday + DAY
     event = make_event(
         forum,
-        local(2027, 1, 5, 17),
+        at(tomorrow - 3 * WEEK, 17),
         title="Serie",
         rrule="FREQ=WEEKLY;BYDAY=TU",
         description="<p>Hej <strong>alla</strong></p>",
     )
     html = client.get(f"/kalender/{event.pk}/").content.decode()
     soup = BeautifulSoup(html, "html.parser")
-    assert len(soup.select(".occurrence-list li")) == 10
+    listed = [t["datetime"] for t in soup.select(".occurrence-list li time")]
+    assert listed == [at(tomorrow + n * WEEK, 17).isoformat() for n in range(10)]
     assert "Varje vecka på tisdag" in html
     assert "<strong>alla</strong>" in html
     assert f"/ical/handelse/{event.pk}.ics" in html
     link = soup.select(".occurrence-list a")[0]["href"]
-    assert link.startswith("?tillfalle=2027-01-05T17%3A00%3A00%2B01%3A00")
+    assert link == f"?tillfalle={quote(at(tomorrow, 17).isoformat(), safe='')}"
     chosen = client.get(f"/kalender/{event.pk}/{link}").content.decode()
     assert "Det här tillfället" in chosen
+
+
+# --- all-day events --------------------------------------------------------
+
+
+def all_day(forum, first, end, **fields):
+    """An all-day event from ``first`` until ``end`` (exclusive, as in iCalendar)."""
+    fields.setdefault("title", "Heldag")
+    return Event.objects.create(
+        forum=forum,
+        kind=Event.Kind.TRAINING,
+        visibility=Visibility.PUBLIC,
+        start=first,
+        end=end,
+        all_day=True,
+        **fields,
+    )
+
+
+def when(client, event):
+    """The dates the event's page gives under "När"."""
+    soup = BeautifulSoup(client.get(f"/kalender/{event.pk}/").content, "html.parser")
+    section = soup.find(id="when-heading").parent
+    return [time["datetime"] for time in section.select("p time")], section.text
+
+
+def cell(client, day):
+    html = client.get(f"/kalender/?manad={day:%Y-%m}").content.decode()
+    return cells(html)[day.isoformat()].text
+
+
+def dtend(client, event):
+    content = client.get(f"/ical/handelse/{event.pk}.ics").content
+    (component,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    return component["DTSTART"].dt, component["DTEND"].dt
+
+
+def test_an_all_day_event_shows_the_days_it_runs(client, forum):
+    first = today() + 10 * DAY
+    one_day = all_day(forum, at(first), at(first + DAY), title="Studiedag")
+    two_days = all_day(forum, at(first), at(first + 2 * DAY), title="Tvådagarskurs")
+    # Ticked "heldag" with office hours: still that one day …
+    office_hours = all_day(forum, at(first, 9), at(first, 16), title="Kursdag")
+    # … or those two days.
+    two_office_days = all_day(
+        forum, at(first, 9), at(first + DAY, 16), title="Tvådagarskurs 9–16"
+    )
+    with translation.override("sv"):
+        first_text = date_format(first, "l j F Y")
+        second_text = date_format(first + DAY, "l j F Y")
+
+    for event in (one_day, office_hours):
+        dates, text = when(client, event)
+        assert dates == [first.isoformat()]
+        assert first_text in text and second_text not in text
+        # iCalendar: DTEND is the day after the last day (exclusive).
+        assert dtend(client, event) == (first, first + DAY)
+
+    for event in (two_days, two_office_days):
+        dates, text = when(client, event)
+        assert dates == [first.isoformat(), (first + DAY).isoformat()]
+        assert f"{first_text} – {second_text}" in " ".join(text.split())
+        assert dtend(client, event) == (first, first + 2 * DAY)
+    assert "Tvådagarskurs" in cell(client, first)
+    assert "Tvådagarskurs" in cell(client, first + DAY)
+    assert "Tvådagarskurs" not in cell(client, first + 2 * DAY)
 
 
 # --- query counts ----------------------------------------------------------
 
 
 def bulk_events(forum, count):
-    base = local(2027, 3, 1, 8)
+    base = at(today(), 8)
     Event.objects.bulk_create(
         Event(
             forum=forum,
@@ -381,7 +468,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/kalender/?manad=2027-03", "/kalender/?visa=lista"])
+@pytest.mark.parametrize("url", ["/kalender/", "/kalender/?visa=lista"])
 def test_query_count_does_not_grow_with_events(client, forum, url):
     client.force_login(member(forum, Level.SAMRAD))
     bulk_events(forum, 10)
@@ -396,7 +483,7 @@ def test_query_count_does_not_grow_with_events(client, forum, url):
 
 def test_forum_calendar_query_count(client, forum):
     client.force_login(member(forum, Level.SAMRAD))
-    url = "/forum/tia-skane/kalender/?manad=2027-03"
+    url = "/forum/tia-skane/kalender/"
     bulk_events(forum, 10)
     small = count_queries(client, url)
     bulk_events(forum, 990)

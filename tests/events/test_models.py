@@ -1,34 +1,41 @@
 """Event rules that hold whichever form saves an event (the admin, the demo data)."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from events.models import Event
+from tests.dates import (
+    STOCKHOLM,
+    TUESDAY,
+    at,
+    next_weekday,
+    next_year,
+    summer_time_starts,
+)
 from tests.factories import ForumFactory
 
 pytestmark = pytest.mark.django_db
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
 
 def event(**fields):
+    start = at(next_weekday(TUESDAY), 17)
     values = {
         "forum": ForumFactory(),
         "kind": Event.Kind.NETWORK_MEETING,
         "title": "Nätverksmöte",
-        "start": datetime.datetime(2027, 3, 16, 17, tzinfo=STOCKHOLM),
-        "end": datetime.datetime(2027, 3, 16, 19, tzinfo=STOCKHOLM),
+        "start": start,
+        "end": start + datetime.timedelta(hours=2),
     }
     values.update(fields)
     return Event(**values)
 
 
 def test_end_before_start_is_a_validation_error_and_refused_by_the_database():
-    bad = event(end=datetime.datetime(2027, 3, 16, 16, tzinfo=STOCKHOLM))
+    bad = event()
+    bad.end = bad.start - datetime.timedelta(hours=1)
     with pytest.raises(ValidationError) as error:
         bad.full_clean()
     assert "end" in error.value.message_dict
@@ -47,17 +54,55 @@ def test_rrule_nonsense_is_a_validation_error(rule):
 
 
 def test_a_weekly_series_keeps_local_time_across_daylight_saving():
-    series = event(rrule="FREQ=WEEKLY;COUNT=3")
+    change = summer_time_starts(next_year())
+    start = at(change - datetime.timedelta(days=12), 17)
+    series = event(start=start, end=start + datetime.timedelta(hours=2))
+    series.rrule = "FREQ=WEEKLY;COUNT=3"
     series.full_clean()
     series.save()
     starts = series.occurrence_starts()
     assert [s.date() for s in starts] == [
-        datetime.date(2027, 3, 16),
-        datetime.date(2027, 3, 23),
-        datetime.date(2027, 3, 30),  # after the change to summer time (28 March)
+        change - datetime.timedelta(days=12),
+        change - datetime.timedelta(days=5),
+        change + datetime.timedelta(days=2),  # after the change to summer time
     ]
     assert {s.astimezone(STOCKHOLM).hour for s in starts} == {17}
+    assert starts[0].utcoffset() == datetime.timedelta(hours=1)
     assert starts[-1].utcoffset() == datetime.timedelta(hours=2)
+
+
+def series_until(until):
+    """Four Tuesdays at 17:00 in summer time, the last one named by ``until``."""
+    first = summer_time_starts(next_year()) + datetime.timedelta(days=2)
+    start = at(first, 17)
+    series = event(start=start, end=start + datetime.timedelta(hours=2))
+    last = first + datetime.timedelta(weeks=3)
+    series.rrule = f"FREQ=WEEKLY;UNTIL={until(last)}"
+    series.full_clean()
+    series.save()
+    return series, at(last, 17)
+
+
+@pytest.mark.parametrize(
+    "until",
+    [
+        lambda day: f"{day:%Y%m%d}",  # a date: that whole day
+        lambda day: f"{day:%Y%m%d}T170000",  # local time, the last start itself
+        lambda day: f"{day:%Y%m%d}T150000Z",  # the same moment in UTC (RFC 5545)
+    ],
+    ids=["date", "local-date-time", "utc-date-time"],
+)
+def test_until_keeps_the_last_occurrence(until):
+    series, last = series_until(until)
+    starts = series.occurrence_starts()
+    assert len(starts) == 4
+    assert starts[-1] == last
+    assert starts[-1].astimezone(STOCKHOLM).hour == 17
+
+
+def test_until_a_second_before_the_last_start_leaves_it_out():
+    series, last = series_until(lambda day: f"{day:%Y%m%d}T145959Z")
+    assert series.occurrence_starts()[-1] == last - datetime.timedelta(weeks=1)
 
 
 def test_every_save_raises_the_sequence_and_keeps_the_uid():

@@ -49,7 +49,7 @@ def populate(people, forum):
         forum=forum,
         title="Kartlägg språkcaféer",
         assigned_to=partner,
-        due_date=datetime.date(2030, 6, 30),
+        due_date=timezone.localdate() + datetime.timedelta(days=180),
     ).pk
     people["_decision"] = JointDecision.objects.create(
         forum=forum,

@@ -320,6 +320,40 @@ def test_after_the_deadline_the_response_is_read_only(s):
     assert not ResponseVersion.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("offset", "accepted"),
+    [
+        (-datetime.timedelta(microseconds=1), True),
+        (datetime.timedelta(0), False),
+        (datetime.timedelta(microseconds=1), False),
+    ],
+    ids=["a-microsecond-before", "at-the-deadline", "a-microsecond-after"],
+)
+def test_the_deadline_instant_is_already_too_late(s, time_machine, offset, accepted):
+    """A deadline of 12:00 takes responses until 11:59:59.999999, not at 12:00."""
+    deadline = NOW().replace(microsecond=0) + datetime.timedelta(days=3)
+    consultation = make_consultation(s.forum, deadline=deadline)
+    anna = client_for(s.anna)
+    time_machine.move_to(deadline + offset, tick=False)
+    response = anna.post(url(consultation, "svar/"), answer_data(consultation, 0))
+    if accepted:
+        assert response.status_code == 302
+        saved = ConsultationResponse.objects.get()
+        assert saved.submitted_at == deadline + offset
+        assert "Sista dag för svar har passerat" not in (
+            anna.get(url(consultation, "svar/")).content.decode()
+        )
+    else:
+        assert response.status_code == 403
+        assert "Sista dag för svar har passerat" in response.content.decode()
+        assert not ConsultationResponse.objects.exists()
+        assert not ResponseVersion.objects.exists()
+    listing = anna.get("/forum/tia-skane/samrad/").context
+    assert [c.pk for c in listing["open" if accepted else "closed"]] == [
+        consultation.pk
+    ]
+
+
 def test_not_open_yet_refuses_responses(s):
     consultation = make_consultation(
         s.forum,
@@ -337,10 +371,15 @@ def test_not_open_yet_refuses_responses(s):
 def test_bad_version_is_a_form_error(s, version):
     consultation = make_consultation(s.forum)
     response = client_for(s.anna).post(
-        url(consultation, "svar/"), answer_data(consultation, version)
+        url(consultation, "svar/"), answer_data(consultation, version, "Vårt svar")
     )
     assert response.status_code == 200
+    page = response.content.decode()
+    assert "Svaret kunde inte sparas eftersom sidan inte var hel." in page
+    assert "Vårt svar på Fråga 1?" in page  # what was typed is still there
+    assert "är sparat" not in page
     assert not ConsultationResponse.objects.exists()
+    assert not ResponseVersion.objects.exists()
 
 
 def test_script_in_answers_is_stripped(s):

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def age(name, hours):
+    """Date the file ``hours`` back from the process's clock (real or faked)."""
     path = private_storage().path(name)
     then = time.time() - hours * 3600
     os.utime(path, (then, then))
@@ -29,10 +30,12 @@ def test_only_old_files_without_a_row_are_deleted(settings):
         check_upload(SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan")), user, post=post
     )
     storage = private_storage()
-    old_orphan = storage.save("bilagor/2026/01/gammal.pdf", ContentFile(b"%PDF-1.4"))
-    new_orphan = storage.save("bilagor/2026/11/ny.pdf", ContentFile(b"%PDF-1.4"))
+    old_orphan = storage.save("bilagor/gammal/gammal.pdf", ContentFile(b"%PDF-1.4"))
+    new_orphan = storage.save("bilagor/ny/ny.pdf", ContentFile(b"%PDF-1.4"))
     age(kept.file.name, 48)
     age(old_orphan, 48)
+    # Not left to the file system's clock, which a faked clock does not move.
+    age(new_orphan, 1)
 
     call_command("remove_orphan_attachments", "--dry-run", stdout=open(os.devnull, "w"))
     assert storage.exists(old_orphan)

@@ -82,12 +82,20 @@ def test_workspace_shows_tasks_overdue_decisions_and_agreements(client, setup):
     decided.title = "Ny mötestid"
     decided.save()
     decision(forum)
+    year = timezone.localdate().year
     Agreement.objects.create(
         organisation=setup["org_b"],
         forum=forum,
         title="Överenskommelse om språkstöd",
-        valid_from=datetime.date(2030, 1, 1),
-        valid_until=datetime.date(2030, 12, 31),
+        valid_from=datetime.date(year, 1, 1),
+        valid_until=datetime.date(year + 1, 12, 31),
+    )
+    Agreement.objects.create(
+        organisation=setup["org_a"],
+        forum=forum,
+        title="Överenskommelse om tolkstöd",
+        valid_from=datetime.date(year - 2, 1, 1),
+        valid_until=timezone.localdate() - datetime.timedelta(days=1),
     )
     client.force_login(setup["member_b"])
     content = client.get(BASE).content.decode()
@@ -97,7 +105,11 @@ def test_workspace_shows_tasks_overdue_decisions_and_agreements(client, setup):
     assert "Gemensam kalender" in content
     assert "Ny mötestid" in content and "Beslutat" in content
     assert "Överenskommelse om språkstöd" in content
-    assert "1 januari 2030 – 31 december 2030" in content
+    assert f"1 januari {year} – 31 december {year + 1}</td>" in content
+    # Only the one that ended yesterday says so.
+    assert content.count("(har upphört)") == 1
+    ended = content.index("Överenskommelse om tolkstöd")
+    assert content.index("(har upphört)", ended) < content.index("</tr>", ended)
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -110,7 +122,7 @@ def test_workspace_query_count_does_not_grow(
             forum=forum,
             title=f"Uppdrag {n}",
             assigned_to=setup["org_a" if n % 2 else "org_b"],
-            due_date=datetime.date(2030, 1, 1),
+            due_date=timezone.localdate() + datetime.timedelta(days=30),
         )
         for n in range(count)
     )
@@ -120,8 +132,8 @@ def test_workspace_query_count_does_not_grow(
             organisation=setup["org_a"],
             forum=forum,
             title=f"Överenskommelse {n}",
-            valid_from=datetime.date(2030, 1, 1),
-            valid_until=datetime.date(2030, 12, 31),
+            valid_from=timezone.localdate(),
+            valid_until=timezone.localdate() + datetime.timedelta(days=365),
         )
     client.force_login(setup["member_a"])
     # Session, user, site chrome (about 11) and the workspace's own 12 queries;
@@ -138,7 +150,7 @@ def test_conveners_create_tasks_and_partners_cannot(client, setup):
         "title": "Kartlägg språkcaféer",
         "description": "I alla kommuner.",
         "assigned_to": setup["org_a"].pk,
-        "due_date": "2030-06-30",
+        "due_date": (timezone.localdate() + datetime.timedelta(days=180)).isoformat(),
     }
     client.force_login(setup["member_a"])
     assert client.post(url, data).status_code == 403
@@ -153,7 +165,13 @@ def test_a_task_goes_only_to_a_partner_organisation(client, setup):
     client.force_login(setup["convener"])
     response = client.post(
         f"{BASE}uppdrag/nytt/",
-        {"title": "X", "assigned_to": dialog_org.pk, "due_date": "2030-06-30"},
+        {
+            "title": "X",
+            "assigned_to": dialog_org.pk,
+            "due_date": (
+                timezone.localdate() + datetime.timedelta(days=180)
+            ).isoformat(),
+        },
     )
     assert response.status_code == 200
     assert "assigned_to" in response.context["form"].errors
@@ -183,8 +201,20 @@ def test_bad_task_status_is_a_form_error_not_a_crash(client, setup):
         forum=setup["forum"], title="Kartlägg", assigned_to=setup["org_a"]
     )
     client.force_login(setup["member_a"])
-    response = client.post(f"{BASE}uppdrag/{task.pk}/", {"status": "nonsense"})
+    response = client.post(
+        f"{BASE}uppdrag/{task.pk}/", {"status": "nonsense", "report": "Klart!"}
+    )
     assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        "Välj ett giltigt alternativ. nonsense finns inte bland tillgängliga "
+        "alternativ." in page
+    )
+    # Next to the field it is about.
+    assert 'id="id_status_error"' in page
+    task.refresh_from_db()
+    assert (task.status, task.report, task.reported_at) == ("open", "", None)
+    assert "Uppdraget är uppdaterat" not in client.get(BASE).content.decode()
     assert client.get(f"{BASE}uppdrag/999999/").status_code == 404
 
 

@@ -27,9 +27,13 @@ def moment(year, month=6, day=15):
     return datetime.datetime(year, month, day, 12, tzinfo=TZ)
 
 
+def years_ago(n):
+    return timezone.localdate().year - n
+
+
 def finished_tasks(setup, count, start=None, title="Klart"):
     """``count`` done tasks reported a day apart, the last one the newest."""
-    start = start or moment(2024)
+    start = start or moment(years_ago(2))
     return DelegatedTask.objects.bulk_create(
         DelegatedTask(
             forum=setup["forum"],
@@ -59,7 +63,7 @@ def unfinished_tasks(setup, count):
 
 def decided(setup, count, start=None, title="Avgjort"):
     """``count`` adopted decisions decided a day apart, the last one the newest."""
-    start = start or moment(2024)
+    start = start or moment(years_ago(2))
     return JointDecision.objects.bulk_create(
         JointDecision(
             forum=setup["forum"],
@@ -100,8 +104,8 @@ def test_the_workspace_shows_every_unfinished_task_and_ten_finished(client, setu
         title="Inställd kurs",
         assigned_to=setup["org_a"],
         status=DelegatedTask.Status.CANCELLED,
-        due_date=datetime.date(2020, 1, 1),
-        finished_at=moment(2020, 1, 1),
+        due_date=datetime.date(years_ago(6), 1, 1),
+        finished_at=moment(years_ago(6), 1, 1),
     )
     response, content = get(client, setup, BASE)
     assert len(response.context["tasks"]) == 30
@@ -191,19 +195,20 @@ def test_the_decision_archive_lists_decided_decisions_in_pages(client, setup):
 
 
 def test_the_archives_filter_by_year(client, setup):
-    finished_tasks(setup, 60, start=moment(2023, 1, 1), title="Ifjol")
-    finished_tasks(setup, 3, start=moment(2024), title="Iår")
+    year = years_ago(1)  # a whole year, all of it past
+    finished_tasks(setup, 60, start=moment(year - 1, 1, 1), title="Ifjol")
+    finished_tasks(setup, 3, start=moment(year), title="Iår")
     # Without a report: the day it was cancelled places it in a year.
     DelegatedTask.objects.create(
         forum=setup["forum"],
         title="Avbrutet utan rapport",
         assigned_to=setup["org_a"],
         status=DelegatedTask.Status.CANCELLED,
-        due_date=datetime.date(2025, 3, 1),
-        finished_at=moment(2024, 3, 1),
+        due_date=datetime.date(year + 1, 3, 1),
+        finished_at=moment(year, 3, 1),
     )
-    response, content = get(client, setup, f"{TASKS}?ar=2024")
-    assert response.context["year"] == 2024
+    response, content = get(client, setup, f"{TASKS}?ar={year}")
+    assert response.context["year"] == year
     assert titles(response.context["page_obj"]) == [
         "Iår-002",
         "Iår-001",
@@ -211,24 +216,25 @@ def test_the_archives_filter_by_year(client, setup):
         "Avbrutet utan rapport",
     ]
     assert "Ifjol-" not in content
-    assert f'href="{TASKS}?ar=2023"' in content
+    assert f'href="{TASKS}?ar={year - 1}"' in content
     assert f'href="{TASKS}">Alla år' in content
-    assert '<span aria-current="page">2024</span>' in content
+    assert f'<span aria-current="page">{year}</span>' in content
     # The year stays in the page links.
-    _, content = get(client, setup, f"{TASKS}?ar=2023")
-    assert f'href="{TASKS}?ar=2023&amp;sida=2" rel="next"' in content
-    response, _ = get(client, setup, f"{TASKS}?ar=2023&sida=2")
+    _, content = get(client, setup, f"{TASKS}?ar={year - 1}")
+    assert f'href="{TASKS}?ar={year - 1}&amp;sida=2" rel="next"' in content
+    response, _ = get(client, setup, f"{TASKS}?ar={year - 1}&sida=2")
     assert titles(response.context["page_obj"]) == [
         f"Ifjol-{n:03}" for n in range(9, -1, -1)
     ]
     # A year without anything.
-    response, content = get(client, setup, f"{TASKS}?ar=2019")
+    empty = year - 5
+    response, content = get(client, setup, f"{TASKS}?ar={empty}")
     assert not response.context["page_obj"].object_list
-    assert "Inga uppdrag avslutades 2019." in content
+    assert f"Inga uppdrag avslutades {empty}." in content
 
-    decided(setup, 2, start=moment(2022), title="Gammalt")
-    decided(setup, 2, start=moment(2024), title="Nytt")
-    response, content = get(client, setup, f"{DECISIONS}?ar=2022")
+    decided(setup, 2, start=moment(year - 2), title="Gammalt")
+    decided(setup, 2, start=moment(year), title="Nytt")
+    response, content = get(client, setup, f"{DECISIONS}?ar={year - 2}")
     assert titles(response.context["page_obj"]) == ["Gammalt-001", "Gammalt-000"]
     assert "Nytt-" not in content
 
@@ -293,7 +299,8 @@ def queries(client, url):
 @pytest.mark.parametrize("who", ["member_a", "convener"])
 def test_query_counts_do_not_grow_with_the_years(client, setup, who):
     client.force_login(setup[who])
-    urls = [BASE, TASKS, f"{TASKS}?ar=2024&sida=2", DECISIONS, f"{DECISIONS}?sida=2"]
+    year = years_ago(2)  # the year finished_tasks() puts them in
+    urls = [BASE, TASKS, f"{TASKS}?ar={year}&sida=2", DECISIONS, f"{DECISIONS}?sida=2"]
     fill(setup, 5)
     client.get(BASE)  # the first request creates the site settings
     small = [queries(client, url) for url in urls]
@@ -326,12 +333,12 @@ def test_pinned_query_counts(
 
 def test_a_task_is_dated_by_when_it_was_finished(client, setup):
     """Marked done today: first in the archive, whatever its due date or report."""
-    finished_tasks(setup, 3, start=moment(2026, 1, 1))
+    finished_tasks(setup, 3, start=timezone.now() - datetime.timedelta(days=30))
     late = DelegatedTask.objects.create(
         forum=setup["forum"],
         title="Sent avslutat",
         assigned_to=setup["org_a"],
-        due_date=datetime.date(2025, 3, 1),
+        due_date=datetime.date(years_ago(1), 3, 1),
     )
     assert late.finished_at is None
     client.force_login(setup["member_a"])
@@ -345,7 +352,8 @@ def test_a_task_is_dated_by_when_it_was_finished(client, setup):
     assert page.index("Sent avslutat") < page.index("Klart-002")
     year = timezone.localdate().year
     assert "Sent avslutat" in client.get(f"{TASKS}?ar={year}").content.decode()
-    assert "Sent avslutat" not in client.get(f"{TASKS}?ar=2025").content.decode()
+    due_year = f"{TASKS}?ar={years_ago(1)}"
+    assert "Sent avslutat" not in client.get(due_year).content.decode()
 
     # Reopened, it leaves the archive and loses its date.
     client.post(url, {"status": "in_progress", "report": ""})

@@ -8,6 +8,7 @@ import datetime
 import json
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from events.models import Event, EventAttachment
@@ -16,7 +17,10 @@ from partners.models import Agreement
 from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, ROLES
 from website.home.models import GuidancePage, HomePage
 
-START = datetime.datetime(2035, 2, 6, 9, tzinfo=datetime.UTC)
+# A meeting two months from now on the hour.
+START = (timezone.now() + datetime.timedelta(days=60)).replace(
+    minute=0, second=0, microsecond=0
+)
 # A document of a members-only meeting: the forum's members and conveners; the
 # rest never learn it exists, and visitors are asked to sign in.
 INFORMATION_AND_UP = dict.fromkeys(ROLES, 200) | {
@@ -71,9 +75,9 @@ def populate(people, forum):
     Agreement.objects.create(
         organisation=people["partnerskap"].memberships.get().organisation,
         forum=forum,
-        title="Överenskommelse 2035",
-        valid_from=datetime.date(2035, 1, 1),
-        valid_until=datetime.date(2035, 12, 31),
+        title="Överenskommelse om tidiga insatser",
+        valid_from=timezone.localdate() - datetime.timedelta(days=30),
+        valid_until=timezone.localdate() + datetime.timedelta(days=335),
         signed_document=signed,
     )
     leaflet = document("Broschyr")

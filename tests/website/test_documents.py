@@ -164,8 +164,8 @@ def agreement(forum, organisation, doc):
         organisation=organisation,
         forum=forum,
         title="Överenskommelse om tidiga insatser",
-        valid_from=datetime.date(2026, 1, 1),
-        valid_until=datetime.date(2026, 12, 31),
+        valid_from=timezone.localdate() - datetime.timedelta(days=30),
+        valid_until=timezone.localdate() + datetime.timedelta(days=335),
         signed_document=doc,
     )
 

@@ -462,11 +462,6 @@ COORDINATORS = [
     ("Södra Skåne", "Patrik Löfgren", "trelleborgs-kommun", None),
 ]
 
-AGREEMENT = {
-    "title": "Överenskommelse om tidiga insatser 2026",
-    "valid_from": date(2026, 1, 1),
-    "valid_until": date(2026, 12, 31),
-}
 AGREEMENT_TASKS = {
     "region-skane": (
         "Region Skåne ansvarar för hälsoinslagen i forumets aktiviteter och "
@@ -663,13 +658,23 @@ def create_coordinators(orgs, people):
         )
 
 
+def agreement(today):
+    """This calendar year's agreement: in force whenever the demo is seeded."""
+    return {
+        "title": f"Överenskommelse om tidiga insatser {today.year}",
+        "valid_from": date(today.year, 1, 1),
+        "valid_until": date(today.year, 12, 31),
+    }
+
+
 def create_agreements(forum, orgs):
+    fields = agreement(timezone.localdate())
     for slug, tasks in AGREEMENT_TASKS.items():
         Agreement.objects.update_or_create(
             forum=forum,
             organisation=orgs[slug],
-            title=AGREEMENT["title"],
-            defaults={**AGREEMENT, "delegated_tasks": tasks},
+            title=fields["title"],
+            defaults={**fields, "delegated_tasks": tasks},
         )
 
 

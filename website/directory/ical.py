@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
+from website.recurrence import ical_until
 from website.sanitizer import plain_text
 
 from .models import MAX_SESSIONS
@@ -127,17 +128,7 @@ def _until_for(recur, activity, all_day):
         value = activity.end_date
     else:
         return None
-    if all_day:
-        return value.date() if isinstance(value, datetime.datetime) else value
-    if isinstance(value, datetime.datetime):
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=local_timezone())
-    else:
-        # A date means "up to and including that day".
-        value = datetime.datetime.combine(
-            value, datetime.time(23, 59, 59), tzinfo=local_timezone()
-        )
-    return value.astimezone(datetime.UTC)
+    return ical_until(value, all_day, local_timezone())
 
 
 def location_text(activity):

@@ -1,6 +1,6 @@
 import datetime
+from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +14,7 @@ from wagtail.models import Page
 from partners.models import ContactPerson, Organisation
 from website.geography.models import Municipality
 from website.query import reads_query
-from website.recurrence import validate_rule
+from website.recurrence import local_rule, validate_rule
 from website.sanitizer import clean_html
 
 # Recurring sessions are expanded at most this far, so that an open-ended
@@ -291,10 +291,7 @@ class Activity(models.Model):
         start = datetime.datetime.combine(
             self.start_date, self.start_time or datetime.time(0, 0)
         )
-        text = self.rrule.strip()
-        if text.upper().startswith("RRULE:"):
-            text = text[6:]
-        rule = rrulestr(text, dtstart=start)
+        rule = local_rule(self.rrule, start, ZoneInfo(settings.TIME_ZONE))
         if self.end_date and not rule._until and not rule._count:
             rule = rule.replace(
                 until=datetime.datetime.combine(self.end_date, datetime.time(23, 59))

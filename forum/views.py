@@ -46,6 +46,7 @@ def forum_detail(request, slug):
             "is_convener": is_convener(request.user, forum),
             "pending_applications": forum.applications.pending().count(),
             "levels": [(choice, choice <= level) for choice in Level],
+            "in_partnership": level >= Level.PARTNERSKAP,
         },
     )
 

@@ -1,24 +1,36 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models.signals import post_migrate
 from django.test import Client
 
 from forum.second_factor import record_in_session
+from tests.migrated_data import MigratedData
 
 PASSWORD = "correct-horse-battery-42"
 
 
 def pytest_collection_modifyitems(config, items):
-    """Run the browser tests last.
-
-    They use the live server, whose transactional tests flush the database at
-    the end, data migrations included (home page, geography); every other
-    test expects that data, so the browser tests go after them.
-    """
+    """Mark the browser tests, so that ``-m "not browser"`` leaves them out."""
     for item in items:
         if "/browser/" in item.nodeid or item.nodeid.startswith("browser/"):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database; what its migrations created comes back after a flush.
+
+    The transactional tests (the browser tests) end with a flush that would
+    leave every later test without the home page, geography and the rest, so
+    the suite would pass only if they ran last; see ``tests/migrated_data.py``.
+    """
+    with django_db_blocker.unblock():
+        migrated = MigratedData(connections[DEFAULT_DB_ALIAS])
+    post_migrate.connect(migrated, dispatch_uid="tests.migrated_data")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests.migrated_data")
 
 
 @pytest.fixture(autouse=True)

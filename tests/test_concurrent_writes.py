@@ -16,8 +16,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -36,12 +34,6 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
 )
-
-
-@pytest.fixture
-def geography(transactional_db):
-    """Counties and municipalities, which an earlier live-server test flushed."""
-    call_command("load_geography", verbosity=0)
 
 
 class Person:
@@ -110,7 +102,7 @@ def member_of(forum, level):
     return MembershipFactory(organisation=participation.organisation).user
 
 
-def test_sixteen_people_answer_one_meeting_at_once(live_server, geography):
+def test_sixteen_people_answer_one_meeting_at_once(live_server, transactional_db):
     forum = ForumFactory()
     start = timezone.localtime().replace(microsecond=0) + datetime.timedelta(days=7)
     meeting = Event.objects.create(
@@ -146,7 +138,7 @@ def test_sixteen_people_answer_one_meeting_at_once(live_server, geography):
     assert answers.filter(waitlisted=True).count() == 6
 
 
-def test_twenty_saves_of_one_response_at_once(live_server, geography):
+def test_twenty_saves_of_one_response_at_once(live_server, transactional_db):
     forum = ForumFactory()
     organisation = OrganisationFactory()
     ParticipationFactory(forum=forum, organisation=organisation, level=Level.SAMRAD)

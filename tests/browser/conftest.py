@@ -1,10 +1,7 @@
 import os
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from wagtail.models import Collection, Locale, Page
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # calls from the test itself are still synchronous and safe here.
@@ -38,18 +35,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def demo_site(live_server):
     """The demo data on the live server.
 
-    Live-server tests flush the database afterwards, including what the
-    migrations created (the locale, Wagtail's root page and root collection,
-    the county administrators' group, geography), so it is rebuilt here
-    before the demo data are loaded.
+    Every test starts from the migrated database: the one before it either
+    rolled back or, if it was a live-server test, ended with a flush after
+    which ``tests/migrated_data.py`` put the migrations' rows back.
     """
-    Locale.objects.get_or_create(language_code="sv")
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    import_module("forum.migrations.0009_county_administrators_group").create_group(
-        apps, None
-    )
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     return live_server

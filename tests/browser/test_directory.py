@@ -1,23 +1,16 @@
 """The activity directory in a real Chromium: finding, and publishing, an activity."""
 
 import datetime
+import re
 
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from website.demo.people import DEMO_PASSWORD
-from website.directory.models import Activity, Language
+from tests.browser.steps import find_activities, sign_in, sign_out
+from website.directory.models import Activity
 
 MEMBER = "karin.berg@sensus.example"  # Studieförbundet Sensus
 COORDINATOR = "omar.haddad@lansstyrelsen-skane.example"  # Nordvästra Skåne
-
-
-def sign_in(page: Page, base_url, email):
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_text("Inloggad som")).to_be_visible()
 
 
 def test_visitor_filters_by_municipality_and_language_and_opens_one(
@@ -29,11 +22,10 @@ def test_visitor_filters_by_municipality_and_language_and_opens_one(
         .first()
     )
     assert activity, "the demo data have an Arabic-supported activity in Malmö"
-    page.goto(demo_site.url + "/aktiviteter/")
-    page.get_by_label("Kommun").select_option(label="Malmö")
-    page.get_by_label("Språk", exact=True).select_option(value="ar")
-    page.get_by_role("button", name="Visa aktiviteter").click()
-    assert "kommun=malmoe" in page.url and "sprak=ar" in page.url
+    page.goto(demo_site.url + "/")
+    find_activities(page, "Malmö", language="ar")
+    expect(page).to_have_url(re.compile(r"kommun=malmoe"))
+    expect(page).to_have_url(re.compile(r"sprak=ar"))
     page.get_by_role("link", name=activity.title).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(activity.title)
     expect(page.get_by_role("link", name="Lägg till i din kalender")).to_be_visible()
@@ -43,39 +35,50 @@ def test_visitor_filters_by_municipality_and_language_and_opens_one(
 def test_member_submits_an_activity_and_the_coordinator_approves_it(
     page: Page, demo_site
 ):
-    base = demo_site.url
     title = "Språkcafé i Helsingborg för nybörjare"
     start = timezone.localdate() + datetime.timedelta(days=7)
-    swedish = Language.objects.get(code="sv")
+    end = start + datetime.timedelta(days=60)
 
-    sign_in(page, base, MEMBER)
-    page.goto(base + "/organisationer/sensus/aktiviteter/")
+    page.goto(demo_site.url + "/")
+    sign_in(page, MEMBER)
+    page.get_by_role("link", name="Mina organisationer").click()
+    page.get_by_role("link", name="Studieförbundet Sensus").click()
+    page.get_by_role("link", name="Lägg in och hantera aktiviteter").click()
     page.get_by_role("link", name="Ny aktivitet").click()
-    page.locator("#id_title").fill(title)
-    page.locator("#id_summary").fill("Öva svenska över en kopp kaffe.")
-    page.locator("#id_description").fill("<p>Välkommen!</p><script>alert('x')</script>")
-    page.locator("#id_category").select_option("swedish")
-    page.locator(f'input[name="instruction_languages"][value="{swedish.pk}"]').check()
-    page.locator("#id_municipality").select_option(label="Helsingborg")
-    page.locator("#id_start_date").fill(start.isoformat())
-    page.locator("#id_end_date").fill((start + datetime.timedelta(days=60)).isoformat())
-    page.locator("#id_start_time").fill("17:00")
-    page.locator("#id_end_time").fill("19:00")
-    page.locator("#id_rrule").fill("FREQ=WEEKLY;BYDAY=TU")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ny aktivitet")
+    page.get_by_label("Rubrik").fill(title)
+    page.get_by_label("Sammanfattning").fill("Öva svenska över en kopp kaffe.")
+    page.get_by_label("Beskrivning").fill(
+        "<p>Välkommen!</p><script>alert('x')</script>"
+    )
+    page.get_by_label("Område").select_option(label="Svenska språket")
+    page.get_by_role("group", name="Undervisningsspråk").get_by_label(
+        "svenska", exact=True
+    ).check()
+    page.get_by_label("Kommun").select_option(label="Helsingborg")
+    page.get_by_label("Startdatum").fill(start.isoformat())
+    page.get_by_label("Slutdatum").fill(end.isoformat())
+    page.get_by_label("Starttid").fill("17:00")
+    page.get_by_label("Sluttid").fill("19:00")
+    page.get_by_label("Upprepning").fill("FREQ=WEEKLY;BYDAY=TU")
     page.get_by_role("button", name="Spara utkast").click()
-    page.get_by_role("button", name="Skicka till granskning").first.click()
+    expect(page.get_by_text(f"{title} är sparad som utkast.")).to_be_visible()
+    page.get_by_role("button", name="Skicka till granskning", exact=True).click()
+    expect(page.get_by_text(f"{title} är skickad till granskning.")).to_be_visible()
     activity = Activity.objects.get(title=title)
     assert activity.status == Activity.Status.SUBMITTED
     assert "<script" not in activity.description
-    page.get_by_role("button", name="Logga ut").click()
+    sign_out(page)
 
-    sign_in(page, base, COORDINATOR)
+    sign_in(page, COORDINATOR, second_factor=True)
     page.get_by_role("link", name="Granska aktiviteter").click()
     page.get_by_role("link", name=title).click()
     page.get_by_label("Godkänn och publicera").check()
     page.get_by_role("button", name="Spara beslut").click()
+    expect(page.get_by_text(f"{title} är godkänd och publicerad.")).to_be_visible()
     activity.refresh_from_db()
     assert activity.status == Activity.Status.PUBLISHED
+    sign_out(page)
 
-    page.goto(base + "/aktiviteter/?kommun=helsingborg")
+    find_activities(page, "Helsingborg")
     expect(page.get_by_role("link", name=title).first).to_be_visible()

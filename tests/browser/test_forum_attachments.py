@@ -3,7 +3,7 @@
 from playwright.sync_api import Page, expect
 
 from forum.models import Consultation, PostAttachment, ResponseAttachment
-from tests.browser.test_directory import sign_in
+from tests.browser.steps import open_forum, sign_in
 
 DIALOG_MEMBER = "nadia.karimi@abf-skane.example"  # ABF Skåne, level Dialog
 SAMRAD_MEMBER = "amina.warsame@vuxenskolan.example"  # Vuxenskolan, level Samråd
@@ -19,10 +19,14 @@ def pdf(name, text="Bilaga"):
 
 
 def test_dialog_member_downloads_a_file_and_replies_with_two(page: Page, demo_site):
-    base = demo_site.url
-    sign_in(page, base, DIALOG_MEMBER)
-    page.goto(base + "/forum/tia-skane/dialog/")
+    page.goto(demo_site.url + "/")
+    sign_in(page, DIALOG_MEMBER)
+    open_forum(page)
+    page.get_by_role("link", name="Dialog", exact=True).click()
     page.get_by_role("link", name="Hur når vi fler kvinnor i aktiviteterna?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Hur når vi fler kvinnor i aktiviteterna?"
+    )
 
     with page.expect_download() as download:
         page.get_by_role("link", name=CHECKLIST).click()
@@ -30,8 +34,9 @@ def test_dialog_member_downloads_a_file_and_replies_with_two(page: Page, demo_si
     with open(download.value.path(), "rb") as file:
         assert file.read().startswith(b"%PDF")
 
-    reply = page.get_by_label("Inlägg")
-    files = page.locator("input[type=file]")
+    answer = page.get_by_role("region", name="Svara")
+    reply = answer.get_by_label("Inlägg")
+    files = answer.get_by_label("Bilagor")
     reply.fill("Tack! Här är vårt schema och vår inbjudan.")
     files.set_input_files([pdf("program.exe")])
     page.get_by_role("button", name="Publicera svaret").click()
@@ -53,10 +58,17 @@ def test_dialog_member_downloads_a_file_and_replies_with_two(page: Page, demo_si
 
 
 def test_samrad_member_adds_a_file_to_the_organisations_response(page: Page, demo_site):
-    base = demo_site.url
     consultation = Consultation.objects.get(slug="handlingsplan-2027")
-    sign_in(page, base, SAMRAD_MEMBER)
-    page.goto(f"{base}/forum/tia-skane/samrad/{consultation.pk}/svar/")
+    page.goto(demo_site.url + "/")
+    sign_in(page, SAMRAD_MEMBER)
+    open_forum(page)
+    page.get_by_role("link", name="Samråd", exact=True).click()
+    page.get_by_role("link", name=consultation.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(consultation.title)
+    page.get_by_role("link", name="Ändra svaret").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Svar från Studieförbundet Vuxenskolan"
+    )
     existing = "Kartläggning nordöstra Skåne – Studieförbundet Vuxenskolan.pdf"
     expect(page.get_by_role("link", name=existing)).to_be_visible()
 

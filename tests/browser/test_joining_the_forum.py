@@ -5,34 +5,22 @@ import re
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from website.demo.people import DEMO_PASSWORD, PEOPLE
+from tests.browser.steps import FORUM, open_forum, sign_in, sign_out
+from website.demo.people import PEOPLE
 
 CONVENER = PEOPLE[0][0]
 NEW_EMAIL = "yasmin.rahimi@brobyggarna.example"
 NEW_PASSWORD = "ett-langt-losenord-77"
 
 
-def sign_in(page: Page, base_url, email, password):
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_text("Inloggad som")).to_be_visible()
-
-
-def sign_out(page: Page):
-    page.get_by_role("button", name="Logga ut").click()
-    expect(page.get_by_role("link", name="Logga in")).to_be_visible()
-
-
 def test_new_organisation_joins_the_forum_and_reaches_the_directory(
     page: Page, demo_site
 ):
-    base = demo_site.url
     mail.outbox.clear()
 
     # 1. Sign up and confirm the address from the email.
-    page.goto(base + "/accounts/signup/")
+    page.goto(demo_site.url + "/")
+    page.get_by_role("link", name="Skapa konto").click()
     page.get_by_label("E-post").fill(NEW_EMAIL)
     page.get_by_label("Lösenord:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Lösenord (igen)").fill(NEW_PASSWORD)
@@ -54,9 +42,7 @@ def test_new_organisation_joins_the_forum_and_reaches_the_directory(
 
     # 3. Apply to the forum at Samråd.
     page.get_by_role("link", name="Ansök om att delta i ett forum").click()
-    page.get_by_label("Forum").select_option(
-        label="Regionalt samverkansforum TIA Skåne"
-    )
+    page.get_by_label("Forum").select_option(label=FORUM)
     page.get_by_label("Samråd").check()
     page.get_by_label("Motivering").fill("Vi vill lämna synpunkter på länets förslag.")
     page.get_by_role("button", name="Skicka ansökan").click()
@@ -64,8 +50,9 @@ def test_new_organisation_joins_the_forum_and_reaches_the_directory(
     sign_out(page)
 
     # 4. The convener approves.
-    sign_in(page, base, CONVENER, DEMO_PASSWORD)
-    page.goto(base + "/forum/tia-skane/ansokningar/")
+    sign_in(page, CONVENER, second_factor=True)
+    open_forum(page)
+    page.get_by_role("link", name=re.compile(r"^Ansökningar")).click()
     page.get_by_role("link", name="Besluta om Brobyggarna i Lund").click()
     page.get_by_label("Godkänn").check()
     page.get_by_role("button", name="Spara beslut").click()
@@ -73,10 +60,12 @@ def test_new_organisation_joins_the_forum_and_reaches_the_directory(
     sign_out(page)
 
     # 5. The new member reaches the members-only partner directory.
-    sign_in(page, base, NEW_EMAIL, NEW_PASSWORD)
-    page.get_by_role("link", name="Mina forum").click()
-    page.get_by_role("link", name="Regionalt samverkansforum TIA Skåne").click()
+    sign_in(page, NEW_EMAIL, NEW_PASSWORD)
+    open_forum(page)
     expect(page.get_by_text("Din organisation deltar på nivån Samråd.")).to_be_visible()
+    forum_nav = page.get_by_role("navigation", name="I forumet")
+    expect(forum_nav.get_by_role("link", name="Samråd", exact=True)).to_be_visible()
+    expect(forum_nav.get_by_role("link", name="Partnerskap")).to_have_count(0)
     page.get_by_role("link", name="Partnerkatalog").click()
     samrad = page.get_by_role("region", name="Samråd")
     expect(samrad.get_by_role("link", name="Brobyggarna i Lund")).to_be_visible()

@@ -202,3 +202,23 @@ def test_knowing_the_role_costs_pages_no_query(client, forum, monkeypatch):
     client.get("/forum/tia-skane/")
     client.get("/forum/tia-skane/")
     assert asked == [member]
+
+
+def test_members_find_the_second_factor_from_their_account(client, forum):
+    """Offered to everyone: Mitt konto → Tvåstegsverifiering → set up an app."""
+    participation = ParticipationFactory(forum=forum, level=Level.DIALOG)
+    member = MembershipFactory(organisation=participation.organisation).user
+    client.force_login(member)
+
+    def follow(page, text):
+        soup = BeautifulSoup(page.content.decode(), "html.parser")
+        link = soup.find("a", string=text)
+        assert link is not None, text
+        return client.get(link["href"])
+
+    account = follow(client.get("/"), "Mitt konto")
+    assert account.status_code == 200
+    second_factor = follow(account, "Tvåstegsverifiering")
+    assert second_factor.status_code == 200
+    assert 'href="/accounts/2fa/totp/activate/"' in second_factor.content.decode()
+    assert follow(second_factor, "Lösenord").status_code == 200

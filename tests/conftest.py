@@ -1,7 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_migrate
 from django.test import Client
 
@@ -27,7 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     the suite would pass only if they ran last; see ``tests/migrated_data.py``.
     """
     with django_db_blocker.unblock():
-        migrated = MigratedData(connections[DEFAULT_DB_ALIAS])
+        migrated = MigratedData(DEFAULT_DB_ALIAS)
     post_migrate.connect(migrated, dispatch_uid="tests.migrated_data")
     yield
     post_migrate.disconnect(dispatch_uid="tests.migrated_data")

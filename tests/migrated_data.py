@@ -17,7 +17,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 
 CONTENT_TYPE = "contenttypes.contenttype"
 
@@ -25,9 +25,14 @@ CONTENT_TYPE = "contenttypes.contenttype"
 class MigratedData:
     """The freshly migrated database, and the post_migrate receiver restoring it."""
 
-    def __init__(self, connection):
-        self.connection = connection
-        records = json.loads(connection.creation.serialize_db_to_string())
+    def __init__(self, alias):
+        # The alias, not the connection: Django's handler is local to the
+        # thread and the context, and once Playwright has started, the tests
+        # get another connection object than the one at hand here; two
+        # connections to the shared in-memory SQLite database lock each
+        # other's tables.
+        self.alias = alias
+        records = json.loads(connections[alias].creation.serialize_db_to_string())
         # Content types first: a Wagtail page built from its record looks up
         # its content type, and would create a second one if it were missing.
         self.content_types = json.dumps(
@@ -44,7 +49,7 @@ class MigratedData:
 
     def __call__(self, sender, using, plan=None, **kwargs):
         """post_migrate receiver: restore after a flush (migrate sends a plan)."""
-        if sender is self.last_app and plan is None and using == self.connection.alias:
+        if sender is self.last_app and plan is None and using == self.alias:
             self.restore()
 
     def restore(self):
@@ -53,7 +58,7 @@ class MigratedData:
         # (without post_migrate this time) and load the snapshot as it was.
         call_command(
             "flush",
-            database=self.connection.alias,
+            database=self.alias,
             interactive=False,
             verbosity=0,
             reset_sequences=False,
@@ -70,10 +75,11 @@ class MigratedData:
         Django's saves row by row, trying an UPDATE first; the tables are empty
         here. Multi-table children (Wagtail pages) are inserted one by one.
         """
-        alias = self.connection.alias
+        alias = self.alias
+        connection = connections[alias]
         records = serializers.deserialize("json", data, using=alias)
         with transaction.atomic(using=alias):
-            with self.connection.constraint_checks_disabled():
+            with connection.constraint_checks_disabled():
                 for model, group in groupby(records, key=lambda r: type(r.object)):
                     group = list(group)
                     if model._meta.parents:
@@ -86,4 +92,4 @@ class MigratedData:
                     for record in group:
                         for name, values in (record.m2m_data or {}).items():
                             getattr(record.object, name).set(values)
-            self.connection.check_constraints()
+            connection.check_constraints()

@@ -1,8 +1,6 @@
 import os
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page
 
@@ -40,16 +38,12 @@ def demo_site(live_server):
 
     Live-server tests flush the database afterwards, including what the
     migrations created (the locale, Wagtail's root page and root collection,
-    the county administrators' group, geography), so it is rebuilt here
-    before the demo data are loaded.
+    geography), so it is rebuilt here before the demo data are loaded.
     """
     Locale.objects.get_or_create(language_code="sv")
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    import_module("forum.migrations.0009_county_administrators_group").create_group(
-        apps, None
-    )
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     return live_server

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from website.recurrence import parse_rule
+from core.recurrence import parse_rule
 
 from .models import STOCKHOLM
 

@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.geography.models import SubRegion
+from core.query import reads_query
 from forum.access import forums_of
 from forum.models import Forum
 from forum.views import forum_for
 from partners.models import ContactPerson, Membership, Organisation
-from website.geography.models import SubRegion
-from website.query import reads_query
 
 from .calendar import (
     event_occurrences,

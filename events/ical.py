@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
-from website.recurrence import ical_until, local_rule
-from website.sanitizer import plain_text
+from core.recurrence import ical_until, local_rule
+from core.sanitizer import plain_text
 
 from .models import STOCKHOLM
 

@@ -22,10 +22,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.email import send as send_email
+from core.sanitizer import safe_html
 from forum.access import can, is_convener, participations_of
 from forum.views import forum_for
-from partners.notify import notify
-from website.sanitizer import safe_html
 
 from .meeting_forms import (
     ActionItemFormSet,
@@ -154,7 +154,7 @@ def save_proposal(form, event, user):
 def notify_conveners_of_proposal(request, event, proposal):
     conveners = list(event.forum.conveners.values_list("email", flat=True))
     if conveners:
-        notify(
+        send_email(
             conveners,
             "events/email/proposal_received.txt",
             {
@@ -184,7 +184,7 @@ def proposal_decide(request, pk, proposal_id):
             messages.error(request, _("Det är redan beslutat om förslaget."))
             return redirect("events:agenda", event.pk)
         if proposal.proposed_by and proposal.proposed_by.email:
-            notify(
+            send_email(
                 [proposal.proposed_by.email],
                 "events/email/proposal_decided.txt",
                 {
@@ -328,7 +328,7 @@ def notify_conveners_of_comment(request, event, comment):
         )
     )
     if recipients:
-        notify(
+        send_email(
             recipients,
             "events/email/minutes_comment.txt",
             {

@@ -11,13 +11,13 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.geography.models import SubRegion
+from core.recurrence import local_rule, validate_rule
+from core.sanitizer import clean_html
 from forum.access import is_county_admin, visible_q
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
-from website.geography.models import SubRegion
-from website.recurrence import local_rule, validate_rule
-from website.sanitizer import clean_html
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A series is expanded at most this far, so an open rule never makes a page endless.

@@ -4,8 +4,8 @@ files), feedback."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.attachments import AttachmentsField
 from partners.models import Organisation
-from website.attachments import AttachmentsField
 
 from .consultation_models import Consultation
 from .models import Level, Visibility
@@ -216,7 +216,7 @@ class ResponseForm(forms.Form):
         ]
 
     def new_files(self):
-        """The checked uploads (website.attachments.CheckedUpload) to store."""
+        """The checked uploads (core.attachments.CheckedUpload) to store."""
         return self.cleaned_data.get("attachments") or []
 
     def files_to_remove(self):

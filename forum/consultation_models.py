@@ -5,9 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.attachments import AttachedFile
+from core.sanitizer import clean_html
 from partners.models import Organisation
-from website.attachments import AttachedFile
-from website.sanitizer import clean_html
 
 from .access import is_county_admin
 from .models import Forum, Visibility

@@ -5,14 +5,12 @@ Every consultation is found through ``Consultation.objects.visible_to(user)``
 Deadlines and states are checked here on the server, whatever the form shows.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Subquery
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,11 +19,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core import csv
+from core.attachments import serve
+from core.query import reads_query
+from core.sanitizer import plain_text
+from core.slugs import unique_slug
 from partners.models import Membership, Organisation
-from website.attachments import serve
-from website.query import reads_query
-from website.sanitizer import plain_text
-from website.slugs import unique_slug
 
 from . import consultations as service
 from .access import can, is_convener
@@ -461,37 +460,30 @@ def consultation_feedback(request, slug, pk):
     )
 
 
-def csv_cell(value):
-    """Plain text that a spreadsheet shows as text, never runs as a formula."""
-    text = plain_text(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
-
-
 @login_required
 def consultation_export(request, slug, pk):
     """Conveners: every response as CSV, one row per organisation and question."""
     consultation, _convener = consultation_for(request, slug, pk, "export")
     questions = list(consultation.questions.all())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="samrad-{consultation.slug}-svar.csv"'
+    header = [
+        _("Organisation"),
+        _("Fråga nr"),
+        _("Fråga"),
+        _("Svar"),
+        _("Övriga synpunkter"),
+        _("Version"),
+        _("Senast ändrat"),
+        _("Bilagor"),
+    ]
+    return csv.download(
+        f"samrad-{consultation.slug}-svar.csv",
+        header,
+        export_rows(consultation, questions),
     )
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Organisation"),
-            _("Fråga nr"),
-            _("Fråga"),
-            _("Svar"),
-            _("Övriga synpunkter"),
-            _("Version"),
-            _("Senast ändrat"),
-            _("Bilagor"),
-        ]
-    )
+
+
+def export_rows(consultation, questions):
+    """One row per organisation and question; rich text as plain text."""
     for answer_set in responses_with_answers(consultation):
         answers = {
             answer.question_id: answer.text for answer in answer_set.answers.all()
@@ -501,19 +493,16 @@ def consultation_export(request, slug, pk):
             attachment.name for attachment in answer_set.current_attachments
         )
         for number, question in enumerate(questions, start=1):
-            writer.writerow(
-                [
-                    csv_cell(answer_set.organisation.name),
-                    number,
-                    csv_cell(question.text),
-                    csv_cell(answers.get(question.pk, "")),
-                    csv_cell(answer_set.general_comment),
-                    answer_set.version,
-                    changed,
-                    csv_cell(files),
-                ]
-            )
-    return response
+            yield [
+                answer_set.organisation.name,
+                number,
+                plain_text(question.text),
+                plain_text(answers.get(question.pk, "")),
+                plain_text(answer_set.general_comment),
+                answer_set.version,
+                changed,
+                files,
+            ]
 
 
 # ---------------------------------------------------------------------------

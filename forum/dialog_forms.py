@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from website.attachments import AttachmentsField
-from website.sanitizer import clean_html, plain_text
+from core.attachments import AttachmentsField
+from core.sanitizer import clean_html, plain_text
 
 from .models import Visibility
 

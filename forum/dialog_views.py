@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from core.attachments import serve
+from core.query import PageQueryForm, reads_query
+from core.sanitizer import safe_html
 from partners.models import Membership
-from website.attachments import serve
-from website.query import PageQueryForm, reads_query
-from website.sanitizer import safe_html
 
 from .access import can, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm

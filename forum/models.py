@@ -3,8 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.geography.models import County, SubRegion
 from partners.models import Organisation
-from website.geography.models import County, SubRegion
 
 
 class Level(models.IntegerChoices):

@@ -6,12 +6,13 @@ the daily digest (``manage.py send_notification_digest``) or is not sent.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+from core import email
+from core.email import absolute_url
 
 from .notification_models import Notification, NotificationPreference
 
@@ -24,13 +25,6 @@ EMAIL_LANGUAGE = settings.LANGUAGE_CODE
 def in_email_language():
     """Build a notification's subject, body and link inside this."""
     return translation.override(EMAIL_LANGUAGE)
-
-
-def absolute_url(url):
-    """Links in email need a host; views may pass a path."""
-    if url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
 
 
 def frequencies_of(user_ids):
@@ -64,18 +58,11 @@ def notify_users(users, kind, subject, body, url=""):
     return notifications
 
 
-def render_email(template, context, language="sv"):
-    """Render ``template``: the subject on the first line, then the body."""
-    with translation.override(language):
+def render_email(template, context, language=None):
+    """Render ``template`` with a link to the person's notification settings."""
+    with translation.override(language or EMAIL_LANGUAGE):
         settings_url = absolute_url(reverse("forum:notification_settings"))
-        text = render_to_string(
-            template, context | {"settings_url": settings_url}
-        ).strip()
-    subject, _, body = text.partition("\n")
-    return (
-        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject.strip()}",
-        body.strip() + "\n",
-    )
+    return email.render(template, context | {"settings_url": settings_url}, language)
 
 
 @task()
@@ -99,9 +86,7 @@ def send_notifications_task(notification_ids):
                     "url": absolute_url(notification.url),
                 },
             )
-            send_mail(
-                subject, body, settings.DEFAULT_FROM_EMAIL, [notification.user.email]
-            )
+            email.deliver([notification.user.email], subject, body)
 
 
 def send_digest(user):
@@ -119,7 +104,7 @@ def send_digest(user):
         subject, body = render_email(
             "forum/email/digest.txt", {"user": user, "notifications": items}
         )
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        email.deliver([user.email], subject, body)
         Notification.objects.filter(pk__in=[item.pk for item in items]).update(
             sent_at=timezone.now()
         )

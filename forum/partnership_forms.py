@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.query import PageField
 from partners.models import Organisation
-from website.query import PageField
 
 from .partnership_models import (
     DecisionAnswer,

@@ -5,8 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.sanitizer import clean_html
 from partners.models import Organisation
-from website.sanitizer import clean_html
 
 from .models import Forum, Level
 

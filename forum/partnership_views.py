@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.query import nearest_page, reads_query
+from core.sanitizer import safe_html
 from partners.models import Membership
-from website.query import nearest_page, reads_query
-from website.sanitizer import safe_html
 
 from .access import is_convener
 from .notification_models import Notification

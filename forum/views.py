@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.notify import notify
+from core.email import send as send_email
 from partners.permissions import organisation_for_admin
 
 from .access import can, forums_of, is_convener, level_in
@@ -71,7 +71,7 @@ def apply(request, organisation_slug):
         application = form.save()
         conveners = list(application.forum.conveners.values_list("email", flat=True))
         if conveners:
-            notify(
+            send_email(
                 conveners,
                 "forum/email/application_received.txt",
                 {
@@ -165,7 +165,7 @@ def notify_decision(request, application):
     )
     if application.applicant:
         recipients.add(application.applicant.email)
-    notify(
+    send_email(
         sorted(recipients),
         "forum/email/application_decided.txt",
         {

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from website.geography.models import Municipality, SubRegion
-from website.geography.reference import swedish_slug
-from website.slugs import unique_slug
+from core.geography.models import Municipality, SubRegion
+from core.geography.reference import swedish_slug
+from core.slugs import unique_slug
 
 from .models import Organisation
 from .validators import normalise_organisation_number

@@ -14,11 +14,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.email import send as send_email
+
 from .models import Invitation, Membership
-from .notify import notify
 from .permissions import membership_of, organisation_for_admin
 
-# The email goes out in Swedish (notify's default), so its link does too.
+# The email goes out in Swedish (the site's language), so its link does too.
 EMAIL_LANGUAGE = "sv"
 
 
@@ -108,7 +109,7 @@ def create_invitation(request, organisation_slug):
 def send_invitation(request, invitation):
     with translation.override(EMAIL_LANGUAGE):
         path = reverse("partners:invitation_accept", args=[invitation.token])
-    notify(
+    send_email(
         [invitation.email],
         "partners/email/invitation.txt",
         {

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from website.geography.models import Municipality, SubRegion
+from core.geography.models import Municipality, SubRegion
 
 from .validators import normalise_organisation_number, validate_organisation_number
 

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.email import send as send_email
 from forum.models import ParticipationApplication
 
 from .forms import MembershipRequestForm, OrganisationForm
 from .invitations import open_invitations
 from .models import Membership
-from .notify import notify
 from .permissions import (
     is_organisation_admin,
     organisation_for_admin,
@@ -81,7 +81,7 @@ def request_membership(request):
         )
         recipients = admin_emails(organisation)
         if recipients:
-            notify(
+            send_email(
                 recipients,
                 "partners/email/membership_requested.txt",
                 {
@@ -164,7 +164,7 @@ def decide_membership(request, organisation_slug, membership_id):
         messages.success(
             request, _("Förfrågan från %(person)s är avböjd.") % {"person": person}
         )
-    notify(
+    send_email(
         [person.email],
         "partners/email/membership_decided.txt",
         {

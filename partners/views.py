@@ -1,16 +1,14 @@
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
+from core import csv
+from core.query import reads_query
 from forum.access import is_convener, level_in
 from forum.models import Level, LevelChange, Participation
 from forum.views import forum_for
-from website.query import reads_query
 
 from .forms import DirectoryFilterForm
 from .models import ContactPerson
@@ -122,30 +120,22 @@ def directory_csv(request, slug):
         .prefetch_related("organisation__subregions", "organisation__contact_persons")
         .order_by("-level", "organisation__name")
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="partner-{slugify(forum.slug)}.csv"'
+    rows = (
+        [
+            participation.organisation.name,
+            participation.organisation.organisation_number or "",
+            participation.organisation.get_kind_display(),
+            participation.get_level_display(),
+            participation.since.isoformat(),
+            "; ".join(s.name for s in participation.organisation.subregions.all()),
+            participation.organisation.website,
+            participation.organisation.email,
+            participation.organisation.phone,
+            "; ".join(
+                f"{c.name} <{c.email}>" if c.email else c.name
+                for c in participation.organisation.contact_persons.all()
+            ),
+        ]
+        for participation in participations
     )
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for participation in participations:
-        organisation = participation.organisation
-        writer.writerow(
-            [
-                organisation.name,
-                organisation.organisation_number or "",
-                organisation.get_kind_display(),
-                participation.get_level_display(),
-                participation.since.isoformat(),
-                "; ".join(s.name for s in organisation.subregions.all()),
-                organisation.website,
-                organisation.email,
-                organisation.phone,
-                "; ".join(
-                    f"{c.name} <{c.email}>" if c.email else c.name
-                    for c in organisation.contact_persons.all()
-                ),
-            ]
-        )
-    return response
+    return csv.download(f"partner-{slugify(forum.slug)}.csv", CSV_COLUMNS, rows)

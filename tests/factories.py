@@ -5,10 +5,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.geography.models import County
 from forum.models import Forum, Participation
 from partners.models import Membership, Organisation
 from tests.conftest import PASSWORD
-from website.geography.models import County
 
 # Groups the migrations create: Wagtail's editors, and forum's county
 # administrators (forum/migrations/0009), who hold ``forum.administer_forums``.

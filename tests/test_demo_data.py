@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from core.geography.models import Municipality, SubRegion
+from directory.models import Activity, DirectoryPage, TravelRoute
 from events.models import (
     RSVP,
     ActionItem,
@@ -45,8 +47,6 @@ from forum.models import (
 from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.demo.partners import CONVENER
 from website.demo.second_factor import current_code
-from website.directory.models import Activity, DirectoryPage, TravelRoute
-from website.geography.models import Municipality, SubRegion
 from website.home.models import ContactSettings, GuidancePage
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
-from website.directory.models import Language
-from website.geography.models import County, Municipality
+from core.geography.models import County, Municipality
+from directory.models import Language
 from website.home.models import HomePage
 
 MIGRATED = [

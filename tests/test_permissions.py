@@ -10,6 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from core.geography.models import County, Municipality, SubRegion
+from directory.models import Activity, Language
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
 from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
@@ -36,8 +38,6 @@ from tests.matrix_roles import (
     SIGNED_IN,
 )
 from tests.website import matrix_documents
-from website.directory.models import Activity, Language
-from website.geography.models import County, Municipality, SubRegion
 
 # Rooms keep their own rows (and the data the rows need) next to their tests.
 ROOM_MATRICES = (
@@ -156,8 +156,8 @@ COVERED_MODULES = (
     "partners.",
     "events.",
     "knowledge.",
-    "website.directory.",
-    "website.documents.",
+    "directory.",
+    "core.documents.",
 )
 
 

@@ -3,7 +3,7 @@
 The pages are found, not listed: every URL pattern of the resolver, filled
 with the permission matrix's URLs (whose placeholders name real objects), and
 every page type of the Wagtail tree with its routable sub-routes. Each of our
-views declares the form that reads its query string (``website/query.py``);
+views declares the form that reads its query string (``core/query.py``);
 Hypothesis tries any value for every declared parameter, signed out and signed
 in, and a recording ``QueryDict`` fails a view that reads a parameter it has
 not declared. A new parameter is a new form field, so it is tried too.
@@ -29,15 +29,15 @@ from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from core.geography.models import Municipality, SubRegion
+from core.query import query_form_class, query_parameters
+from directory.models import Activity, DirectoryPage, Language
 from events.calendar import upcoming
 from events.models import Event
 from forum.models import Forum, Visibility
 from partners.models import Organisation
 from tests.test_permissions import MATRIX, make_people
-from website.directory.models import Activity, DirectoryPage, Language
-from website.geography.models import Municipality, SubRegion
 from website.home.models import GuidancePage
-from website.query import query_form_class, query_parameters
 
 OUR_PACKAGES = ("website.", "partners.", "forum.", "events.", "knowledge.")
 # Signed out; a convener sees every private page of the forum; a member at
@@ -610,17 +610,26 @@ def test_a_hostile_occurrence_key_in_an_answer_is_a_form_error(site, db):
 
 
 def project_files(pattern):
-    for folder in ("website", "partners", "forum", "events", "knowledge", "templates"):
+    for folder in (
+        "core",
+        "website",
+        "partners",
+        "forum",
+        "directory",
+        "events",
+        "knowledge",
+        "templates",
+    ):
         for path in (settings.BASE_DIR / folder).glob(pattern):
             if "migrations" not in path.parts:
                 yield path
 
 
 def test_views_read_the_query_string_only_through_their_declared_form():
-    """``request.GET`` appears in website/query.py only, which hands it to the
+    """``request.GET`` appears in core/query.py only, which hands it to the
     form a view declares; the recording QueryDict above catches what this
     cannot see (a form or a library reading a parameter not declared)."""
-    allowed = settings.BASE_DIR / "website" / "query.py"
+    allowed = settings.BASE_DIR / "core" / "query.py"
     readers = []
     for path in project_files("**/*.py"):
         if path == allowed:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from website.sanitizer import clean_html, safe_html
+from core.sanitizer import clean_html, safe_html
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

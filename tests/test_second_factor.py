@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core.geography.models import County, SubRegion
 from forum import second_factor
 from forum.models import Coordinator, Level
 from tests.conftest import PASSWORD
@@ -28,7 +29,6 @@ from tests.factories import (
     UserFactory,
     editor,
 )
-from website.geography.models import County, SubRegion
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,8 @@ from django.utils import timezone
 from time_machine import escape_hatch
 from wagtail.models import Page
 
+from core.geography.models import Municipality
+from directory.models import Activity, DirectoryPage, Language
 from events.models import Event
 from forum.consultation_models import (
     Consultation,
@@ -23,8 +25,6 @@ from forum.consultation_models import (
 from forum.models import Level, LevelChange, Visibility
 from tests.dates import at, today
 from tests.factories import ForumFactory, MembershipFactory, ParticipationFactory
-from website.directory.models import Activity, DirectoryPage, Language
-from website.geography.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

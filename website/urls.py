@@ -6,12 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.documents import views as documents_views
+from core.users import views as users_views
+from directory import views as directory_views
 from forum import views as forum_views
-from website.directory import views as directory_views
-from website.documents import views as documents_views
 from website.home import views as home_views
 from website.search import views as search_views
-from website.users import views as users_views
 
 # Machine endpoints and the admin keep one URL whatever the language.
 urlpatterns = [
@@ -41,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("forum/", include("forum.urls")),
     path("", include("events.urls")),
     path("", include("partners.urls")),
-    path("", include("website.directory.urls")),
+    path("", include("directory.urls")),
     path("_util/login/", users_views.sign_in_elsewhere, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

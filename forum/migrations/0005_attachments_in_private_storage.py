@@ -1,5 +1,5 @@
 # Attachments to posts and responses become files in the private storage
-# (website/attachments.py) instead of Wagtail documents, which are served
+# (core/attachments.py) instead of Wagtail documents, which are served
 # without the forum's access rule. The old tables were never written to.
 
 import django.db.models.deletion
@@ -7,13 +7,13 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import website.attachments
+import core.attachments
 
 
 def attached_file_fields():
     return [
         ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-        ("file", models.FileField(max_length=200, storage=website.attachments.private_storage, upload_to=website.attachments.stored_name, verbose_name="fil")),
+        ("file", models.FileField(max_length=200, storage=core.attachments.private_storage, upload_to=core.attachments.stored_name, verbose_name="fil")),
         ("name", models.CharField(max_length=150, verbose_name="filnamn")),
         ("size", models.PositiveBigIntegerField(verbose_name="storlek")),
         ("content_type", models.CharField(max_length=120, verbose_name="filtyp")),

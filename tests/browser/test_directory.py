@@ -6,8 +6,8 @@ import re
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from directory.models import Activity
 from tests.browser.steps import find_activities, sign_in, sign_out
-from website.directory.models import Activity
 
 MEMBER = "karin.berg@sensus.example"  # Studieförbundet Sensus
 COORDINATOR = "omar.haddad@lansstyrelsen-skane.example"  # Nordvästra Skåne

@@ -4,12 +4,12 @@ import datetime
 
 from django.utils import timezone
 
+from core.geography.models import County, Municipality, SubRegion
+from core.geography.reference import swedish_slug
+from directory.models import Activity, Language
 from forum.models import Coordinator
 from partners.models import Membership
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from website.directory.models import Activity, Language
-from website.geography.models import County, Municipality, SubRegion
-from website.geography.reference import swedish_slug
 
 LUND, MALMO, HELSINGBORG = "1281", "1280", "1283"
 

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.geography.models import County, Municipality, SubRegion
+from core.geography.reference import load_subregions
+from directory.models import Activity, DirectoryPage, Language
 from tests.factories import OrganisationFactory
-from website.directory.models import Activity, DirectoryPage, Language
-from website.geography.models import County, Municipality, SubRegion
-from website.geography.reference import load_subregions
 
 
 def today():

@@ -11,11 +11,11 @@ import recurring_ical_events
 from django.test import Client
 from django.utils import timezone
 
+from core.geography.models import Municipality
+from directory.models import Activity, Language, TravelRoute
 from partners.models import ContactPerson
 from tests.dates import next_year, summer_time_starts, winter_time_starts
 from tests.factories import OrganisationFactory
-from website.directory.models import Activity, Language, TravelRoute
-from website.geography.models import Municipality
 
 from .conftest import ActivityFactory, WeeklyActivityFactory
 

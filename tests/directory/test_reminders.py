@@ -8,10 +8,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from directory.models import Activity, ActivityRevision
 from partners.models import Membership
 from tests.directory.builders import make_activity, member
 from tests.factories import OrganisationFactory
-from website.directory.models import Activity, ActivityRevision
 
 pytestmark = pytest.mark.django_db
 

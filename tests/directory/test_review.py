@@ -6,6 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.geography.models import Municipality
+from directory import review
+from directory.forms import ReviewForm
+from directory.models import Activity, ActivityRevision, Language, TravelRoute
 from partners.models import Membership
 from tests.dates import at, today
 from tests.directory.builders import (
@@ -19,10 +23,6 @@ from tests.directory.builders import (
 )
 from tests.directory.test_reminders import run as send_reminders
 from tests.factories import OrganisationFactory, UserFactory
-from website.directory import review
-from website.directory.forms import ReviewForm
-from website.directory.models import Activity, ActivityRevision, Language, TravelRoute
-from website.geography.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

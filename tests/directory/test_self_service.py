@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from directory.models import Activity, ActivityRevision
 from partners.models import ContactPerson, Membership
 from tests.directory.builders import (
     coordinator,
@@ -18,7 +19,6 @@ from tests.directory.builders import (
     tuesday,
 )
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from website.directory.models import Activity, ActivityRevision
 
 pytestmark = pytest.mark.django_db
 

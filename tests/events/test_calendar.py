@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from core.geography.models import County, SubRegion
 from events.calendar import expand, month_grid, month_window, rule_in_words
 from events.models import STOCKHOLM, Event, OccurrenceOverride
 from forum.models import Level, Visibility
@@ -22,7 +23,6 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
-from website.geography.models import County, SubRegion
 
 DAY, WEEK = datetime.timedelta(days=1), datetime.timedelta(weeks=1)
 MONDAY = 0

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.attachments import check_upload
 from forum.consultation_models import (
     Consultation,
     ConsultationQuestion,
@@ -12,7 +13,6 @@ from forum.consultation_models import (
     ResponseAttachment,
 )
 from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, MEMBERS, ROLES
-from website.attachments import check_upload
 
 # Consultations are visible from Samråd: Information members get a 404.
 SEES = MEMBERS | {"information": 404}

@@ -2,10 +2,10 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.attachments import check_upload
 from forum.dialog_models import Post, PostAttachment, Thread, ThreadFollow
 from forum.models import Visibility
 from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, MEMBERS, ROLES
-from website.attachments import check_upload
 
 # Threads start at level Dialog: below it (and for sensus, at Samråd) a thread
 # is not there at all; outside the forum, the forum itself is closed.

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from core.attachments import check_upload
 from forum.consultation_models import (
     ConsultationResponse,
     ResponseAttachment,
@@ -31,7 +32,6 @@ from tests.forum.test_consultations import (
     make_consultation,
     url,
 )
-from website.attachments import check_upload
 
 pytestmark = pytest.mark.django_db
 

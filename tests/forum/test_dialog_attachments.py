@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from core.attachments import check_upload
 from forum.dialog_models import Post, PostAttachment, Thread
 from forum.models import Level, Visibility
 from tests.factories import (
@@ -17,7 +18,6 @@ from tests.factories import (
 )
 from tests.forum import test_dialog
 from tests.forum.test_dialog import make_thread, member, url
-from website.attachments import check_upload
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"

@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from core.attachments import check_upload, private_storage
 from forum.models import Post, PostAttachment, Thread
 from tests.factories import ForumFactory, UserFactory
-from website.attachments import check_upload, private_storage
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from website.geography.models import County, Municipality, SubRegion
-from website.geography.wagtail_hooks import SubRegionViewSet
+from core.geography.models import County, Municipality, SubRegion
+from core.geography.wagtail_hooks import SubRegionViewSet
 
 # The form exactly as the admin builds it from the viewset's panels.
 SubRegionForm = SubRegionViewSet.edit_handler.bind_to_model(SubRegion).get_form_class()

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from core.geography.models import Municipality
 from forum.models import Level, LevelChange, Participation
 from partners.models import ContactPerson, Organisation
 from tests.factories import (
@@ -14,7 +15,6 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
-from website.geography.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

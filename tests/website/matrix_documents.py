@@ -1,4 +1,4 @@
-"""Permission-matrix rows for Wagtail documents (``website/documents/access.py``).
+"""Permission-matrix rows for Wagtail documents (``core/documents/access.py``).
 
 One route serves every document, so its rows are named ``document_serve`` and
 ``document_serve/<what refers to the document>``.

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from directory.models import Activity
 from website.benchmark import measure
 from website.benchmark.management.commands.benchmark import is_benchmark_database
-from website.directory.models import Activity
 
 pytestmark = pytest.mark.django_db
 

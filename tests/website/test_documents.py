@@ -234,7 +234,7 @@ def test_every_model_pointing_to_a_document_says_who_sees_it():
     }
     assert not uncovered, f"document fields without a visible_to: {uncovered}"
     # The download view walks the same fields.
-    from website.documents.access import document_fields as found_by_the_view
+    from core.documents.access import document_fields as found_by_the_view
 
     assert {
         (model._meta.label, field) for model, field in found_by_the_view()

@@ -170,7 +170,7 @@ def swedish_parts(html):
 
 def test_swedish_content_is_marked_on_english_pages(client, demo_site):
     """WCAG 3.1.2: the page is English, its (untranslated) content is Swedish."""
-    from website.directory.models import Activity
+    from directory.models import Activity
 
     activity = Activity.objects.current().first()
     english = client.get(f"/en/aktiviteter/aktivitet/{activity.slug}/")

@@ -32,6 +32,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.geography.models import Municipality, SubRegion
+from core.recurrence import validate_rule
+from directory.models import Activity
 from events.models import Event
 from forum.models import (
     Consultation,
@@ -56,9 +59,6 @@ from forum.models import (
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.activities import TOWN_CENTRES
 from website.demo.partners import CONVENER, FORUM, SKANE
-from website.directory.models import Activity
-from website.geography.models import Municipality, SubRegion
-from website.recurrence import validate_rule
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PREFIX = "bench-"

@@ -21,6 +21,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from core.geography.models import Municipality
+from directory.models import Activity, DirectoryPage
 from events.models import Event
 from forum.models import (
     Consultation,
@@ -36,8 +38,6 @@ from forum.models import (
 from forum.second_factor import record_in_session
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.partners import CONVENER, FORUM, LEVEL_LOGINS, SKANE
-from website.directory.models import Activity, DirectoryPage
-from website.geography.models import Municipality
 
 ANONYMOUS, MEMBER, CONVENER_ROLE = "anonymous", "member", "convener"
 # Who each role is: the demo logins (website/demo/partners.py).

@@ -18,9 +18,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.geography.models import Municipality
+from directory.models import Activity, DirectoryPage, Language, TravelRoute
 from partners.models import ContactPerson, Membership, Organisation
-from website.directory.models import Activity, DirectoryPage, Language, TravelRoute
-from website.geography.models import Municipality
 from website.home.models import HomePage
 
 SKANE = "12"

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 
+from core.attachments import check_upload
 from events.models import Event, EventAttachment
 from forum.models import (
     Consultation,
@@ -20,7 +21,6 @@ from forum.models import (
     PostAttachment,
     ResponseAttachment,
 )
-from website.attachments import check_upload
 from website.demo.events import NEXT_FORUM_MEETING
 from website.demo.forum_work import ELIN, OPEN_CONSULTATION, THREADS
 

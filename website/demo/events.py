@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.geography.models import SubRegion
 from events.models import (
     RSVP,
     ActionItem,
@@ -29,7 +30,6 @@ from events.models import (
 from forum.models import Forum, Visibility
 from partners.models import ContactPerson, Organisation
 from website.demo.partners import CONVENER, COORDINATOR, FORUM, LEVEL_LOGINS
-from website.geography.models import SubRegion
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 KIND = Event.Kind

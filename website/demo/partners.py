@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.geography.models import County, Municipality, SubRegion
 from forum.models import (
     Coordinator,
     Forum,
@@ -26,7 +27,6 @@ from forum.models import (
 )
 from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.demo.people import DEMO_PASSWORD, create_people
-from website.geography.models import County, Municipality, SubRegion
 
 SKANE = "12"
 CONVENER = "anna.lindqvist@lansstyrelsen-skane.example"

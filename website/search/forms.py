@@ -1,6 +1,6 @@
 from django import forms
 
-from website.query import PageField
+from core.query import PageField
 
 MAX_QUERY_LENGTH = 200
 

@@ -2,7 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from website.query import reads_query
+from core.query import reads_query
 
 from .forms import SearchForm
 

@@ -27,12 +27,13 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     # Ours, first so that our templates override those of the libraries.
+    "core",
     "website.home",
-    "website.geography",
-    "website.directory",
-    "website.users",
-    "website.images",
-    "website.documents",
+    "core.geography",
+    "directory",
+    "core.users",
+    "core.images",
+    "core.documents",
     "website.search",
     "website.demo",
     "website.benchmark",
@@ -179,7 +180,7 @@ STATICFILES_DIRS = [BASE_DIR / "website" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Members' attachments in the forum: never under MEDIA_ROOT, never given a URL
-# by the web server; only access-checked views read them (website/attachments.py).
+# by the web server; only access-checked views read them (core/attachments.py).
 # With several app servers this must be a shared volume.
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
@@ -215,7 +216,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TIA] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "website.users.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "core.users.adapter.AccountAdapter"
 # The way in when password sign-in is locked for an address: a one-time code
 # mailed to it (allauth's rate limits and the second factor still apply).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from website.attachments import AttachedFile, private_storage
+from core.attachments import AttachedFile, private_storage
 
 ROOT = "bilagor"
 

@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from directory.models import Language
+from directory.reference import load_languages
 from website.demo.activities import activity_summary, create_activities
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
@@ -10,8 +12,6 @@ from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
 from website.demo.second_factor import demo_secret, give_second_factor
-from website.directory.models import Language
-from website.directory.reference import load_languages
 
 
 class Command(BaseCommand):

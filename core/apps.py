@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The shared floor: its templates (pagination, form fields, attachments, email)."""
+
+    name = "core"
+    label = "core"
+    verbose_name = _("Gemensam grund")

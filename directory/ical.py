@@ -1,0 +1,204 @@
+"""An activity's sessions as iCalendar (RFC 5545), and the schedule helpers behind it.
+
+Everything RFC 5545 asks for (line folding, escaping, VTIMEZONE, UTC for UNTIL)
+is left to the ``icalendar`` library; this module only decides what goes in.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+
+from core.recurrence import ical_until
+from core.sanitizer import plain_text
+
+from .models import MAX_SESSIONS
+
+PRODID = "-//TIA samverkansplattform//Aktivitetskatalog//SV"
+
+
+def local_timezone():
+    """The zone the activities' dates and times are given in (the site's)."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def recurrence(activity):
+    """The activity's RRULE parsed by icalendar, or None for a single session.
+
+    Raises ValueError when the stored rule cannot be read.
+    """
+    text = (activity.rrule or "").strip()
+    if not text:
+        return None
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    recur = vRecur.from_ical(text)
+    if "FREQ" not in recur:
+        raise ValueError("RRULE without FREQ")
+    return recur
+
+
+def excluded_dates(activity):
+    """The cancelled dates; a malformed stored value is skipped, not fatal."""
+    dates = set()
+    for value in activity.exdates or []:
+        try:
+            dates.add(datetime.date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    return dates
+
+
+def upcoming_sessions(activity, start, end=None, limit=None):
+    """Session dates from ``start`` to ``end`` (inclusive), cancelled ones left out.
+
+    Unlike ``Activity.session_dates`` this starts the recurrence at ``start``,
+    so a long-running daily activity still has sessions today. An unreadable
+    rule gives no sessions rather than an error on a public page.
+    """
+    excluded = excluded_dates(activity)
+    if not activity.rrule:
+        day = activity.start_date
+        inside = day >= start and (end is None or day <= end)
+        return [day] if inside and day not in excluded else []
+    sessions = []
+    try:
+        rule = activity.rule()
+        after = datetime.datetime.combine(start, datetime.time.min)
+        for seen, occurrence in enumerate(rule.xafter(after, inc=True)):
+            day = occurrence.date()
+            if (end is not None and day > end) or seen >= MAX_SESSIONS:
+                break
+            if day not in excluded:
+                sessions.append(day)
+                if limit is not None and len(sessions) >= limit:
+                    break
+    except (ValueError, TypeError):
+        return []
+    return sessions
+
+
+def first_session(activity):
+    """The date of the first session; the recurrence's first, when there is one."""
+    if activity.rrule:
+        try:
+            first = next(iter(activity.rule()), None)
+        except (ValueError, TypeError):
+            first = None
+        if first is not None:
+            return first.date()
+    return activity.start_date
+
+
+def last_session(activity):
+    """The date of the last session, or None when the rule runs on without end."""
+    if not activity.rrule:
+        return activity.start_date
+    if activity.end_date:
+        return activity.end_date
+    try:
+        rule = activity.rule()
+        if rule._count or rule._until:
+            last = None
+            for seen, occurrence in enumerate(rule):
+                last = occurrence
+                if seen >= MAX_SESSIONS:
+                    break
+            return last.date() if last else activity.start_date
+    except (ValueError, TypeError):
+        return activity.start_date
+    return None
+
+
+def at(day, time):
+    """``day`` at ``time`` in the local zone, or the bare date when there is no time."""
+    if time is None:
+        return day
+    return datetime.datetime.combine(day, time, tzinfo=local_timezone())
+
+
+def _until_for(recur, activity, all_day):
+    """UNTIL in the form RFC 5545 wants: a date for all-day events, else UTC."""
+    if recur.get("UNTIL"):
+        value = recur["UNTIL"][0]
+    elif not recur.get("COUNT") and activity.end_date:
+        value = activity.end_date
+    else:
+        return None
+    return ical_until(value, all_day, local_timezone())
+
+
+def location_text(activity):
+    """Where the activity is, on one line, for a calendar program."""
+    parts = []
+    if activity.mode != activity.Mode.ONLINE:
+        parts = [activity.venue, activity.address, activity.municipality.name]
+    if activity.mode != activity.Mode.IN_PERSON:
+        parts.append(str(activity.Mode.ONLINE.label))
+    return ", ".join(part for part in parts if part)
+
+
+def description_text(activity, url):
+    """The event description: summary, description and the link, as plain text."""
+    organiser = _("Arrangör: %(name)s") % {"name": activity.organisation.name}
+    parts = [activity.summary, plain_text(activity.description), organiser, url]
+    return "\n\n".join(part for part in parts if part)
+
+
+def activity_calendar(activity, *, url, host):
+    """A calendar with the activity as one event; a recurring one as RRULE/EXDATE."""
+    all_day = activity.start_time is None
+    first = first_session(activity)
+    stamp = activity.updated_at or timezone.now()
+
+    event = Event()
+    event.add("uid", f"activity-{activity.pk}@{host}")
+    # Without a METHOD, DTSTAMP is the time the information was last revised.
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("summary", activity.title)
+    event.add("description", description_text(activity, url))
+    event.add("url", url)
+    event.add("categories", [str(activity.get_category_display())])
+    location = location_text(activity)
+    if location:
+        event.add("location", location)
+    if activity.latitude is not None and activity.longitude is not None:
+        event.add("geo", (float(activity.latitude), float(activity.longitude)))
+
+    event.add("dtstart", at(first, activity.start_time))
+    if all_day:
+        event.add("dtend", first + datetime.timedelta(days=1))
+    elif activity.end_time and activity.end_time > activity.start_time:
+        event.add("dtend", at(first, activity.end_time))
+
+    try:
+        recur = recurrence(activity)
+    except ValueError:
+        recur = None
+    if recur is not None:
+        rule = vRecur(recur)
+        until = _until_for(recur, activity, all_day)
+        if until is not None:
+            rule["UNTIL"] = [until]
+        event.add("rrule", rule)
+        cancelled = sorted(d for d in excluded_dates(activity) if d >= first)
+        if cancelled:
+            event.add("exdate", [at(day, activity.start_time) for day in cancelled])
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", activity.title)
+    calendar.add_component(event)
+    # A VTIMEZONE covering the activity's own span keeps the file small.
+    last = last_session(activity) or first + datetime.timedelta(days=5 * 366)
+    calendar.add_missing_timezones(
+        first_date=first - datetime.timedelta(days=1),
+        last_date=last + datetime.timedelta(days=1),
+    )
+    return calendar

@@ -1,0 +1,461 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from core.geography.models import Municipality
+from core.query import reads_query
+from core.recurrence import local_rule, validate_rule
+from core.sanitizer import clean_html
+from partners.models import ContactPerson, Organisation
+
+# Recurring sessions are expanded at most this far, so that an open-ended
+# rule never makes a page or a feed endless.
+MAX_SESSIONS = 400
+
+
+class Language(models.Model):
+    """A language an activity is held or supported in (reference data)."""
+
+    code = models.CharField(_("språkkod"), max_length=8, unique=True)
+    name_sv = models.CharField(_("namn på svenska"), max_length=60)
+    name_native = models.CharField(_("namn på språket"), max_length=60)
+    rtl = models.BooleanField(_("skrivs från höger till vänster"), default=False)
+
+    class Meta:
+        verbose_name = _("språk")
+        verbose_name_plural = _("språk")
+        ordering = ["name_sv"]
+
+    def __str__(self):
+        return self.name_sv
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Activity.Status.PUBLISHED)
+
+    def current(self, today=None):
+        """Published and not past its end date: what the public list shows."""
+        today = today or timezone.localdate()
+        return self.published().filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+
+    def overlapping(self, start, end):
+        """Activities whose period overlaps [start, end] (dates)."""
+        return self.filter(start_date__lte=end).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=start)
+        )
+
+    def with_public_relations(self):
+        return self.select_related(
+            "organisation", "municipality__subregion", "contact_person"
+        ).prefetch_related("instruction_languages", "support_languages")
+
+
+class Activity(models.Model):
+    """A free activity for asylum seekers, published by the organisation running it."""
+
+    class Category(models.TextChoices):
+        SWEDISH = "swedish", _("Svenska språket")
+        SOCIETY = "society", _("Samhällsinformation")
+        LABOUR_MARKET = "labour_market", _("Arbetsliv")
+        HEALTH = "health", _("Hälsa")
+        SOCIAL = "social", _("Social och kulturell delaktighet")
+
+    class TargetGroup(models.TextChoices):
+        EVERYONE = "everyone", _("Alla")
+        WOMEN = "women", _("Kvinnor")
+        MEN = "men", _("Män")
+
+    class AgeBand(models.TextChoices):
+        ADULTS = "adults", _("Vuxna (18 år och äldre)")
+        YOUNG_ADULTS = "young_adults", _("Unga vuxna (18–25 år)")
+        SENIORS = "seniors", _("Äldre (65 år och äldre)")
+        FAMILIES = "families", _("Vuxna med barn")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("På plats")
+        ONLINE = "online", _("Digitalt")
+        HYBRID = "hybrid", _("På plats och digitalt")
+
+    class JoinMethod(models.TextChoices):
+        DROP_IN = "drop_in", _("Kom när du vill (drop-in)")
+        REGISTRATION = "registration", _("Anmälan via länk")
+        CONTACT = "contact", _("Kontakta arrangören")
+
+    class Funding(models.TextChoices):
+        TIA_GRANT = "tia_grant", _("Statsbidrag för tidiga insatser (länsstyrelsen)")
+        FOLKBILDNING = "folkbildning", _("Folkbildningsrådet")
+        OTHER = "other", _("Annan finansiering")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        SUBMITTED = "submitted", _("Inskickad för granskning")
+        PUBLISHED = "published", _("Publicerad")
+        ENDED = "ended", _("Avslutad")
+
+    title = models.CharField(_("rubrik"), max_length=120)
+    slug = models.SlugField(_("kortnamn"), max_length=140, unique=True)
+    summary = models.CharField(
+        _("sammanfattning"),
+        max_length=300,
+        help_text=_("En eller två meningar som visas i listan."),
+    )
+    description = models.TextField(
+        _("beskrivning"),
+        blank=True,
+        help_text=_("Rubriker, listor och länkar går bra; annan formatering tas bort."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("arrangör"),
+        on_delete=models.CASCADE,
+        related_name="activities",
+    )
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("kontaktperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    category = models.CharField(_("område"), max_length=20, choices=Category.choices)
+    target_group = models.CharField(
+        _("målgrupp"),
+        max_length=12,
+        choices=TargetGroup.choices,
+        default=TargetGroup.EVERYONE,
+    )
+    age_band = models.CharField(
+        _("ålder"), max_length=16, choices=AgeBand.choices, default=AgeBand.ADULTS
+    )
+    instruction_languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("undervisningsspråk"),
+        related_name="activities_taught",
+    )
+    support_languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("stödspråk"),
+        blank=True,
+        related_name="activities_supported",
+        help_text=_("Språk som ledare eller tolkar kan hjälpa till på."),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    mode = models.CharField(
+        _("form"), max_length=12, choices=Mode.choices, default=Mode.IN_PERSON
+    )
+    venue = models.CharField(_("lokal"), max_length=200, blank=True)
+    address = models.CharField(_("adress"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitud"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitud"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    start_date = models.DateField(_("startdatum"))
+    end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    start_time = models.TimeField(_("starttid"), null=True, blank=True)
+    end_time = models.TimeField(_("sluttid"), null=True, blank=True)
+    rrule = models.CharField(
+        _("upprepning"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Regel enligt iCalendar (RFC 5545), t.ex. FREQ=WEEKLY;BYDAY=TU för "
+            "varje tisdag. Tomt för ett enstaka tillfälle."
+        ),
+    )
+    exdates = models.JSONField(
+        _("inställda tillfällen"),
+        default=list,
+        blank=True,
+        help_text=_("Datum då ett återkommande tillfälle inte blir av."),
+    )
+    capacity = models.PositiveIntegerField(_("antal platser"), null=True, blank=True)
+    free_of_charge = models.BooleanField(_("kostnadsfri"), default=True)
+    join_method = models.CharField(
+        _("så deltar du"),
+        max_length=16,
+        choices=JoinMethod.choices,
+        default=JoinMethod.DROP_IN,
+    )
+    registration_url = models.URLField(_("länk för anmälan"), blank=True)
+    accessibility_notes = models.TextField(_("tillgänglighet"), blank=True)
+    funding = models.CharField(
+        _("finansiering"), max_length=16, choices=Funding.choices, default=Funding.OTHER
+    )
+    grant_reference = models.CharField(
+        _("diarienummer för beslut"), max_length=60, blank=True
+    )
+    grant_amount = models.DecimalField(
+        _("beviljat belopp (kr)"),
+        max_digits=10,
+        decimal_places=0,
+        null=True,
+        blank=True,
+    )
+    last_confirmed = models.DateField(_("senast bekräftad"), default=timezone.localdate)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    review_comment = models.TextField(_("kommentar från granskningen"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skapad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+        ordering = ["start_date", "title"]
+        indexes = [models.Index(fields=["status", "end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="activity_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # User HTML is cleaned before it is stored, whichever form saved it.
+        self.description = clean_html(self.description)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Slutdatum kan inte vara före startdatum.")
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("Sluttiden måste vara efter starttiden.")
+        if self.rrule and self.start_date:
+            try:
+                self.rrule = validate_rule(self.rrule, self.start_date)
+            except ValidationError as error:
+                errors["rrule"] = error.messages
+            else:
+                bounded = "UNTIL" in self.rrule or "COUNT" in self.rrule
+                if not bounded and not self.end_date:
+                    errors["end_date"] = _(
+                        "Ett återkommande tillfälle behöver ett slutdatum."
+                    )
+        if (
+            self.join_method == self.JoinMethod.REGISTRATION
+            and not self.registration_url
+        ):
+            errors["registration_url"] = _("Ange länken där man anmäler sig.")
+        if self.funding == self.Funding.TIA_GRANT and not self.grant_reference:
+            errors["grant_reference"] = _(
+                "Ange diarienumret för länsstyrelsens beslut om statsbidrag."
+            )
+        if self.contact_person_id and self.organisation_id:
+            if self.contact_person.organisation_id != self.organisation_id:
+                errors["contact_person"] = _(
+                    "Kontaktpersonen måste höra till arrangören."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def rule(self):
+        """The recurrence as a dateutil rule starting on the first session."""
+        start = datetime.datetime.combine(
+            self.start_date, self.start_time or datetime.time(0, 0)
+        )
+        rule = local_rule(self.rrule, start, ZoneInfo(settings.TIME_ZONE))
+        if self.end_date and not rule._until and not rule._count:
+            rule = rule.replace(
+                until=datetime.datetime.combine(self.end_date, datetime.time(23, 59))
+            )
+        return rule
+
+    def session_dates(self, start=None, end=None):
+        """The dates the activity meets, between ``start`` and ``end`` inclusive."""
+        excluded = {datetime.date.fromisoformat(d) for d in self.exdates or []}
+        if not self.rrule:
+            dates = [self.start_date]
+        else:
+            dates = []
+            for occurrence in self.rule():
+                dates.append(occurrence.date())
+                if len(dates) >= MAX_SESSIONS or (end and occurrence.date() > end):
+                    break
+        return [
+            d
+            for d in dates
+            if d not in excluded
+            and (start is None or d >= start)
+            and (end is None or d <= end)
+        ]
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return self.status == self.Status.PUBLISHED and (
+            self.end_date is None or self.end_date >= today
+        )
+
+
+class ActivityRevision(models.Model):
+    """One step in an activity's history: what it looked like, who did what."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("Sparad")
+        SUBMITTED = "submitted", _("Inskickad")
+        APPROVED = "approved", _("Godkänd och publicerad")
+        RETURNED = "returned", _("Återskickad med kommentar")
+        CONFIRMED = "confirmed", _("Bekräftad som aktuell")
+        ENDED = "ended", _("Avslutad")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="revisions"
+    )
+    created_at = models.DateTimeField(_("tid"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("händelse"), max_length=12, choices=Action.choices)
+    comment = models.TextField(_("kommentar"), blank=True)
+    snapshot = models.JSONField(_("innehåll"), default=dict)
+
+    class Meta:
+        verbose_name = _("version av aktivitet")
+        verbose_name_plural = _("versioner av aktiviteter")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.activity}: {self.get_action_display()}"
+
+
+class TravelRouteQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(valid_from__lte=on).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+        )
+
+    def reimbursed_to(self, municipality, on=None):
+        """Municipalities from which travel to ``municipality`` is reimbursed."""
+        routes = self.in_force(on).filter(
+            Q(from_municipality=municipality) | Q(to_municipality=municipality)
+        )
+        ids = set()
+        for from_id, to_id in routes.values_list(
+            "from_municipality_id", "to_municipality_id"
+        ):
+            ids.add(to_id if from_id == municipality.pk else from_id)
+        return Municipality.objects.filter(pk__in=ids).order_by("name")
+
+
+class TravelRoute(models.Model):
+    """A journey between two municipalities that Migrationsverket reimburses."""
+
+    from_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("från kommun"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("till kommun"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    valid_from = models.DateField(_("gäller från"))
+    valid_until = models.DateField(_("gäller till"), null=True, blank=True)
+    decision_reference = models.CharField(_("beslut (diarienummer)"), max_length=60)
+
+    objects = TravelRouteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resväg med reseersättning")
+        verbose_name_plural = _("resvägar med reseersättning")
+        ordering = ["from_municipality__name", "to_municipality__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_municipality=models.F("to_municipality")),
+                name="travel_route_two_municipalities",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="travel_route_period_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_municipality} ↔ {self.to_municipality}"
+
+    def clean(self):
+        if (
+            self.from_municipality_id
+            and self.from_municipality_id == self.to_municipality_id
+        ):
+            raise ValidationError(_("En resväg går mellan två olika kommuner."))
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """The public activity directory: the list, each activity and the travel routes."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("aktivitetskatalog")
+
+    @path("")
+    @reads_query("directory.filters.ActivityFilter")
+    def activity_list(self, request, query_form):
+        from . import views
+
+        return views.activity_list(request, self, query_form)
+
+    @path("aktivitet/<slug:slug>/")
+    def activity_detail(self, request, slug):
+        from . import views
+
+        return views.activity_detail(request, self, slug)
+
+    @path("reseersattning/")
+    def travel_routes(self, request):
+        from . import views
+
+        return views.travel_routes(request, self)

@@ -16,9 +16,8 @@ from django.views.decorators.http import require_POST
 
 from core.geography.models import SubRegion
 from core.query import reads_query
-from forum.access import forums_of
+from forum.access import forum_for, forums_of
 from forum.models import Forum
-from forum.views import forum_for
 from partners.models import ContactPerson, Membership, Organisation
 
 from .calendar import (

@@ -24,8 +24,7 @@ from django.views.decorators.http import require_POST
 
 from core.email import send as send_email
 from core.sanitizer import safe_html
-from forum.access import can, is_convener, participations_of
-from forum.views import forum_for
+from forum.access import can, forum_for, is_convener, participations_of
 
 from .meeting_forms import (
     ActionItemFormSet,

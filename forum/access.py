@@ -14,7 +14,9 @@ rule runs in the database as subqueries: no per-row queries, and a changed
 membership or level takes effect on the next request.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
 
 from .models import Forum, Level, Participation, Visibility
 
@@ -123,3 +125,11 @@ def can(user, action, obj):
         if needed == Visibility.PUBLIC:
             return True
     return level_in(user, forum) >= needed
+
+
+def forum_for(request, slug, action="view_members"):
+    """The forum at ``slug`` if the signed-in user may do ``action`` there, else 403."""
+    forum = get_object_or_404(Forum.objects.select_related("county"), slug=slug)
+    if not can(request.user, action, forum):
+        raise PermissionDenied
+    return forum

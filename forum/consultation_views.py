@@ -27,7 +27,7 @@ from core.slugs import unique_slug
 from partners.models import Membership, Organisation
 
 from . import consultations as service
-from .access import can, is_convener
+from .access import can, forum_for, is_convener
 from .consultation_forms import (
     ConsultationForm,
     FeedbackForm,
@@ -50,7 +50,6 @@ from .consultations import (
     send_reminder,
 )
 from .notifications import in_email_language
-from .views import forum_for
 
 
 def consultation_for(request, slug, pk, action="view_members"):

@@ -19,12 +19,11 @@ from core.query import PageQueryForm, reads_query
 from core.sanitizer import safe_html
 from partners.models import Membership
 
-from .access import can, is_convener, level_in
+from .access import can, forum_for, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
 from .dialog_models import Post, PostAttachment, PostModeration, Thread, ThreadFollow
 from .models import Level
 from .notifications import in_email_language, notify_users
-from .views import forum_for
 
 THREADS_PER_PAGE = 50
 POSTS_PER_PAGE = 50

@@ -21,7 +21,7 @@ from core.query import nearest_page, reads_query
 from core.sanitizer import safe_html
 from partners.models import Membership
 
-from .access import is_convener
+from .access import forum_for, is_convener
 from .notification_models import Notification
 from .notifications import in_email_language, notify_users
 from .partnership_forms import (
@@ -38,7 +38,6 @@ from .partnership_models import (
     JointDecision,
     partner_organisations,
 )
-from .views import forum_for
 
 UNFINISHED = [DelegatedTask.Status.OPEN, DelegatedTask.Status.IN_PROGRESS]
 

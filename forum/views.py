@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,17 +10,9 @@ from django.utils.translation import gettext as _
 from core.email import send as send_email
 from partners.permissions import organisation_for_admin
 
-from .access import can, forums_of, is_convener, level_in
+from .access import forum_for, forums_of, is_convener, level_in
 from .forms import ApplicationForm, DecisionForm
-from .models import Coordinator, Forum, Level, Participation, ParticipationApplication
-
-
-def forum_for(request, slug, action="view_members"):
-    """The forum at ``slug`` if the signed-in user may do ``action`` there, else 403."""
-    forum = get_object_or_404(Forum.objects.select_related("county"), slug=slug)
-    if not can(request.user, action, forum):
-        raise PermissionDenied
-    return forum
+from .models import Coordinator, Level, Participation, ParticipationApplication
 
 
 @login_required

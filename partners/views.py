@@ -6,9 +6,8 @@ from django.utils.text import slugify
 
 from core import csv
 from core.query import reads_query
-from forum.access import is_convener, level_in
+from forum.access import forum_for, is_convener, level_in
 from forum.models import Level, LevelChange, Participation
-from forum.views import forum_for
 
 from .forms import DirectoryFilterForm
 from .models import ContactPerson

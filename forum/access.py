@@ -18,7 +18,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from .models import Forum, Level, Participation, Visibility
+from core.users.permissions import is_county_admin
+
+from .models.core import Forum, Level, Participation, Visibility
 
 # What each action needs, beyond seeing the object.
 ACTION_LEVELS = {
@@ -31,14 +33,6 @@ ACTION_LEVELS = {
     "partnership": Level.PARTNERSKAP,
 }
 CONVENER_ACTIONS = {"manage", "export", "decide_application"}
-# The permission behind every cross-forum power; the data migration gives it to
-# the group "Länsadministratörer". Superusers have every permission.
-ADMINISTER_FORUMS = "forum.administer_forums"
-
-
-def is_county_admin(user):
-    """Whether ``user`` convenes every forum and administers every organisation."""
-    return bool(user.is_authenticated and user.has_perm(ADMINISTER_FORUMS))
 
 
 def participations_of(user):

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.attachments import AttachmentsField
 from partners.models import Organisation
 
-from .consultation_models import Consultation
-from .models import Level, Visibility
+from .models import Consultation, Level, Visibility
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 

@@ -34,7 +34,13 @@ from .consultation_forms import (
     ResponseForm,
     ResponseQueryForm,
 )
-from .consultation_models import (
+from .consultations import (
+    invited_organisations,
+    members_of,
+    organisations_answering_for,
+    send_reminder,
+)
+from .models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,
@@ -42,12 +48,6 @@ from .consultation_models import (
     ResponseAnswer,
     ResponseAttachment,
     ResponseVersion,
-)
-from .consultations import (
-    invited_organisations,
-    members_of,
-    organisations_answering_for,
-    send_reminder,
 )
 from .notifications import in_email_language
 

@@ -21,8 +21,7 @@ from partners.models import Membership
 
 from .access import can, forum_for, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
-from .dialog_models import Post, PostAttachment, PostModeration, Thread, ThreadFollow
-from .models import Level
+from .models import Level, Post, PostAttachment, PostModeration, Thread, ThreadFollow
 from .notifications import in_email_language, notify_users
 
 THREADS_PER_PAGE = 50

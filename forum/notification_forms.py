@@ -1,6 +1,6 @@
 from django import forms
 
-from .notification_models import NotificationPreference
+from .models import NotificationPreference
 
 
 class NotificationPreferenceForm(forms.ModelForm):

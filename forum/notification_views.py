@@ -4,8 +4,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .models import NotificationPreference
 from .notification_forms import NotificationPreferenceForm
-from .notification_models import NotificationPreference
 
 
 @login_required

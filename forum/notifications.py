@@ -14,7 +14,7 @@ from django_tasks import task
 from core import email
 from core.email import absolute_url
 
-from .notification_models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference
 
 Frequency = NotificationPreference.Frequency
 # Notifications are stored as they are sent: in the site's language (Swedish),

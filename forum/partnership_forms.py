@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from core.query import PageField
 from partners.models import Organisation
 
-from .partnership_models import (
+from .models import (
     DecisionAnswer,
     DelegatedTask,
     JointDecision,
-    partner_organisations,
 )
+from .models.partnership import partner_organisations
 
 
 class ArchiveQueryForm(forms.Form):

@@ -22,7 +22,13 @@ from core.sanitizer import safe_html
 from partners.models import Membership
 
 from .access import forum_for, is_convener
-from .notification_models import Notification
+from .models import (
+    DecisionAnswer,
+    DelegatedTask,
+    JointDecision,
+    Notification,
+)
+from .models.partnership import partner_organisations
 from .notifications import in_email_language, notify_users
 from .partnership_forms import (
     ArchiveQueryForm,
@@ -31,12 +37,6 @@ from .partnership_forms import (
     DecisionCreateForm,
     TaskCreateForm,
     TaskUpdateForm,
-)
-from .partnership_models import (
-    DecisionAnswer,
-    DelegatedTask,
-    JointDecision,
-    partner_organisations,
 )
 
 UNFINISHED = [DelegatedTask.Status.OPEN, DelegatedTask.Status.IN_PROGRESS]

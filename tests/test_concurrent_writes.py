@@ -21,13 +21,14 @@ from django.utils import timezone
 
 from events.calendar import occurrence_key
 from events.models import RSVP, Event
-from forum.consultation_models import (
+from forum.models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,
+    Level,
     ResponseVersion,
+    Visibility,
 )
-from forum.models import Level, Visibility
 from tests.factories import (
     ForumFactory,
     MembershipFactory,

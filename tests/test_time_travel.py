@@ -17,12 +17,14 @@ from wagtail.models import Page
 from core.geography.models import Municipality
 from directory.models import Activity, DirectoryPage, Language
 from events.models import Event
-from forum.consultation_models import (
+from forum.models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,
+    Level,
+    LevelChange,
+    Visibility,
 )
-from forum.models import Level, LevelChange, Visibility
 from tests.dates import at, today
 from tests.factories import ForumFactory, MembershipFactory, ParticipationFactory
 

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from core.attachments import check_upload
-from forum.consultation_models import (
+from forum.models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,

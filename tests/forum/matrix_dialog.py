@@ -3,8 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.attachments import check_upload
-from forum.dialog_models import Post, PostAttachment, Thread, ThreadFollow
-from forum.models import Visibility
+from forum.models import Post, PostAttachment, Thread, ThreadFollow, Visibility
 from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, MEMBERS, ROLES
 
 # Threads start at level Dialog: below it (and for sensus, at Samråd) a thread

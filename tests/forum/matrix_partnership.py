@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from forum.partnership_models import DelegatedTask, JointDecision
+from forum.models import DelegatedTask, JointDecision
 from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, ROLES, SIGNED_IN
 
 # The workspace: organisations at Partnerskap, conveners, county admins.

@@ -13,12 +13,12 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from core.attachments import check_upload
-from forum.consultation_models import (
+from forum.models import (
     ConsultationResponse,
+    Level,
     ResponseAttachment,
     ResponseVersion,
 )
-from forum.models import Level
 from tests.factories import (
     ForumFactory,
     MembershipFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from forum.consultation_models import ConsultationResponse
+from forum.models import ConsultationResponse
 from tests.forum.test_consultations import NOW, make_consultation
 
 pytestmark = pytest.mark.django_db

@@ -10,15 +10,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from forum.consultation_models import (
+from forum.consultations import invited_organisations
+from forum.models import (
     Consultation,
     ConsultationQuestion,
     ConsultationResponse,
     FeedbackItem,
+    Level,
     ResponseVersion,
 )
-from forum.consultations import invited_organisations
-from forum.models import Level
 from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from forum.dialog_models import Post, PostModeration, Thread, ThreadFollow
-from forum.models import Level, Visibility
+from forum.models import Level, Post, PostModeration, Thread, ThreadFollow, Visibility
 from partners.models import Membership
 from tests.factories import (
     ForumFactory,
@@ -328,7 +327,7 @@ def test_convener_sees_threads_with_correct_reply_counts(client, forum, convener
 
 
 def test_notifications_reach_followers(client, forum, dialog_user):
-    from forum.notification_models import Notification
+    from forum.models import Notification
 
     thread = make_thread(forum, dialog_user)
     replier = member(forum, Level.DIALOG)
@@ -341,7 +340,7 @@ def test_notifications_reach_followers(client, forum, dialog_user):
 def test_notifications_are_swedish_whatever_the_writer_reads(
     client, forum, dialog_user
 ):
-    from forum.notification_models import Notification
+    from forum.models import Notification
 
     thread = make_thread(forum, dialog_user, title="Språkcaféer")
     client.force_login(member(forum, Level.DIALOG))

@@ -10,8 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from core.attachments import check_upload
-from forum.dialog_models import Post, PostAttachment, Thread
-from forum.models import Level, Visibility
+from forum.models import Level, Post, PostAttachment, Thread, Visibility
 from tests.factories import (
     ForumFactory,
     ParticipationFactory,

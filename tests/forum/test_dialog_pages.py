@@ -9,9 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from forum.dialog_models import Post, ThreadFollow
 from forum.dialog_views import POSTS_PER_PAGE, page_of
-from forum.models import Level
+from forum.models import Level, Post, ThreadFollow
 from tests.forum import test_dialog
 from tests.forum.test_dialog import make_thread, member, url
 

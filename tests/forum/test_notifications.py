@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from forum.notification_models import Notification, NotificationPreference
+from forum.models import Notification, NotificationPreference
 from forum.notifications import notify_users
 from tests.factories import UserFactory
 

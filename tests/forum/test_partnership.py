@@ -5,9 +5,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from forum.models import Level
-from forum.notification_models import Notification
-from forum.partnership_models import DecisionAnswer, DelegatedTask, JointDecision
+from forum.models import (
+    DecisionAnswer,
+    DelegatedTask,
+    JointDecision,
+    Level,
+    Notification,
+)
 from partners.models import Agreement
 from tests.factories import (
     ForumFactory,

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from forum.partnership_models import DelegatedTask, JointDecision
+from forum.models import DelegatedTask, JointDecision
 from forum.partnership_views import ARCHIVE_PER_PAGE, RECENT_FINISHED
 from tests.forum import test_partnership
 from tests.forum.test_partnership import BASE, decision

@@ -13,8 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from events.models import Event, EventAttachment
-from forum.consultation_models import Consultation, ConsultationDocument
-from forum.models import Level, Visibility
+from forum.models import Consultation, ConsultationDocument, Level, Visibility
 from partners.models import Agreement
 from tests.factories import (
     ForumFactory,

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from forum.notification_models import Notification, NotificationPreference
+from forum.models import Notification, NotificationPreference
 from forum.notifications import send_digest
 
 

@@ -1,3 +1,5 @@
+"""The forum itself: forums, the levels, participations and their log, applications."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -284,11 +286,3 @@ class ParticipationApplication(models.Model):
 
     def __str__(self):
         return f"{self.organisation} → {self.forum}"
-
-
-# The rooms of the forum's levels live in modules of their own; importing them
-# here is what makes Django see their models.
-from .consultation_models import *  # noqa: E402, F401, F403
-from .dialog_models import *  # noqa: E402, F401, F403
-from .notification_models import *  # noqa: E402, F401, F403
-from .partnership_models import *  # noqa: E402, F401, F403

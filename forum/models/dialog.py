@@ -9,10 +9,8 @@ from core.attachments import AttachedFile
 from core.sanitizer import clean_html
 from partners.models import Organisation
 
-from .models import Forum, Visibility
-from .querysets import ForumContentQuerySet
-
-__all__ = ["Thread", "Post", "PostAttachment", "ThreadFollow", "PostModeration"]
+from ..querysets import ForumContentQuerySet
+from .core import Forum, Visibility
 
 
 class Thread(models.Model):

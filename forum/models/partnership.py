@@ -8,9 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.sanitizer import clean_html
 from partners.models import Organisation
 
-from .models import Forum, Level
-
-__all__ = ["DelegatedTask", "JointDecision", "DecisionAnswer"]
+from .core import Forum, Level
 
 
 class DelegatedTask(models.Model):

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["NotificationPreference", "Notification"]
-
 
 class NotificationPreference(models.Model):
     class Frequency(models.TextChoices):

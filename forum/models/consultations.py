@@ -7,22 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachedFile
 from core.sanitizer import clean_html
+from core.users.permissions import is_county_admin
 from partners.models import Organisation
 
-from .access import is_county_admin
-from .models import Forum, Visibility
-from .querysets import ForumContentQuerySet
-
-__all__ = [
-    "Consultation",
-    "ConsultationDocument",
-    "ConsultationQuestion",
-    "ConsultationResponse",
-    "ResponseAnswer",
-    "ResponseAttachment",
-    "ResponseVersion",
-    "FeedbackItem",
-]
+from ..querysets import ForumContentQuerySet
+from .core import Forum, Visibility
 
 
 class ConsultationQuerySet(ForumContentQuerySet):

@@ -82,6 +82,11 @@ def forums_allowing(user, action):
     )
 
 
+def forums_reading_agreements(user):
+    """The forums whose agreements ``user`` reads: their partnership workspace's."""
+    return forums_allowing(user, "partnership")
+
+
 def level_in(user, forum):
     """The user's level in ``forum``: 0 for none, 4 for conveners and county admins."""
     if not user.is_authenticated:

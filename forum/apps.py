@@ -9,6 +9,11 @@ class ForumConfig(AppConfig):
     verbose_name = _("Samverkansforum")
 
     def ready(self):
+        from partners.models import AgreementQuerySet
+
+        from .access import forums_reading_agreements
         from .second_factor import connect_signals
 
         connect_signals()
+        # partners/ sits below the forum: the forum tells it who reads agreements.
+        AgreementQuerySet.readable_forums = staticmethod(forums_reading_agreements)

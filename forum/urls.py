@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("forum.urls_dialog")),
     path("", include("forum.urls_partnership")),
     path("", include("forum.urls_notifications")),
+    path("", include("forum.urls_directory")),
     path("", views.forum_list, name="forum_list"),
     path("ansok/<slug:organisation_slug>/", views.apply, name="apply"),
     path("<slug:slug>/", views.forum_detail, name="forum_detail"),

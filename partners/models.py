@@ -256,16 +256,25 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
 
+def no_forums(user):
+    return None
+
+
 class AgreementQuerySet(models.QuerySet):
+    # The forums in which ``user`` reads agreements: the forum's rule, which
+    # this app, below the forum, cannot import. The forum hands it over when it
+    # loads (``forum.apps.ForumConfig.ready``); until then nobody reads any.
+    readable_forums = staticmethod(no_forums)
+
     def visible_to(self, user):
         """Agreements are read in their forum's partnership workspace: whoever opens it.
 
         That is the forum's rule (Partnerskap, conveners, county administrators).
         """
-        # forum/ imports this module, so its access rule is imported when used.
-        from forum.access import forums_allowing
-
-        return self.filter(forum__in=forums_allowing(user, "partnership"))
+        forums = self.readable_forums(user)
+        if forums is None:
+            return self.none()
+        return self.filter(forum__in=forums)
 
 
 class Agreement(models.Model):

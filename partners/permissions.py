@@ -1,13 +1,13 @@
 """Who may manage an organisation: its active members, its admins, and county admins.
 
 Staff status (a Wagtail editor) gives nothing here; county administrators hold
-an explicit permission (``forum.access.is_county_admin``).
+an explicit permission (``core.users.permissions.is_county_admin``).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from forum.access import is_county_admin
+from core.users.permissions import is_county_admin
 
 from .models import Membership, Organisation
 

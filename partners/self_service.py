@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.email import send as send_email
-from forum.models import ParticipationApplication
 
 from .forms import MembershipRequestForm, OrganisationForm
 from .invitations import open_invitations
@@ -122,9 +121,9 @@ def organisation_dashboard(request, organisation_slug):
             if is_admin
             else [],
             "participations": organisation.participations.select_related("forum"),
-            "applications": ParticipationApplication.objects.filter(
-                organisation=organisation
-            ).select_related("forum", "decided_by"),
+            "applications": organisation.forum_applications.select_related(
+                "forum", "decided_by"
+            ),
             "open_invitations": open_invitations(organisation) if is_admin else [],
         },
     )

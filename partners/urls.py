@@ -1,22 +1,10 @@
 from django.urls import path
 
-from . import invitations, self_service, views
+from . import invitations, self_service
 
 app_name = "partners"
 
 urlpatterns = [
-    # The members-only partner directory of a forum.
-    path("forum/<slug:slug>/partner/", views.directory, name="directory"),
-    path(
-        "forum/<slug:slug>/partner/export.csv",
-        views.directory_csv,
-        name="directory_csv",
-    ),
-    path(
-        "forum/<slug:slug>/partner/<slug:organisation_slug>/",
-        views.organisation_detail,
-        name="organisation_detail",
-    ),
     # A person's own organisations: register, join, manage.
     path("organisationer/", self_service.my_organisations, name="my_organisations"),
     path(

@@ -1,3 +1,9 @@
+"""The partner directory of a forum: its organisations, for its members.
+
+A forum page (the organisations' levels in that forum, through the access
+rule), so it lives here; ``partners/`` below knows nothing of forums.
+"""
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -6,11 +12,11 @@ from django.utils.text import slugify
 
 from core import csv
 from core.query import reads_query
-from forum.access import forum_for, is_convener, level_in
-from forum.models import Level, LevelChange, Participation
+from partners.forms import DirectoryFilterForm
+from partners.models import ContactPerson
 
-from .forms import DirectoryFilterForm
-from .models import ContactPerson
+from .access import forum_for, is_convener, level_in
+from .models import Level, LevelChange, Participation
 
 
 def filtered_participations(forum, filters):
@@ -52,7 +58,7 @@ def directory(request, slug, query_form):
         groups[participation.level].append(participation)
     return TemplateResponse(
         request,
-        "partners/directory.html",
+        "forum/partner_directory.html",
         {
             "forum": forum,
             "form": form,
@@ -84,7 +90,7 @@ def organisation_detail(request, slug, organisation_slug):
     ).select_related("changed_by")
     return TemplateResponse(
         request,
-        "partners/organisation_detail.html",
+        "forum/partner_detail.html",
         {
             "forum": forum,
             "participation": participation,

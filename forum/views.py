@@ -1,10 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.email import send as send_email
@@ -12,7 +10,7 @@ from partners.permissions import organisation_for_admin
 
 from .access import forum_for, forums_of, is_convener, level_in
 from .forms import ApplicationForm, DecisionForm
-from .models import Coordinator, Level, Participation, ParticipationApplication
+from .models import Coordinator, Level, ParticipationApplication
 
 
 @login_required
@@ -115,7 +113,17 @@ def decide_application(request, slug, application_id):
         request.POST or None, initial={"level": application.requested_level}
     )
     if request.method == "POST" and form.is_valid():
-        record_decision(application, form.cleaned_data, request.user)
+        try:
+            application.decide(
+                approve=form.cleaned_data["decision"] == "approve",
+                level=form.cleaned_data["level"],
+                reason=form.cleaned_data.get("reason", ""),
+                by=request.user,
+            )
+        except ParticipationApplication.AlreadyDecided:
+            # Another convener decided while this one had the form open.
+            messages.error(request, _("Ansökan är redan avgjord."))
+            return redirect("forum:applications", forum.slug)
         notify_decision(request, application)
         messages.success(
             request, _("Beslutet är sparat och den sökande har fått besked.")
@@ -126,26 +134,6 @@ def decide_application(request, slug, application_id):
         "forum/application_decide.html",
         {"forum": forum, "application": application, "form": form},
     )
-
-
-@transaction.atomic
-def record_decision(application, data, convener):
-    application.decided_by = convener
-    application.decided_at = timezone.now()
-    application.reason = data.get("reason", "").strip()
-    if data["decision"] == "approve":
-        application.status = ParticipationApplication.Status.APPROVED
-        application.granted_level = data["level"]
-        participation = Participation.objects.filter(
-            organisation=application.organisation, forum=application.forum
-        ).first() or Participation(
-            organisation=application.organisation, forum=application.forum
-        )
-        participation.level = application.granted_level
-        participation.save(changed_by=convener, note=_("Ansökan godkänd."))
-    else:
-        application.status = ParticipationApplication.Status.DECLINED
-    application.save()
 
 
 def notify_decision(request, application):

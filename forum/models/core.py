@@ -1,8 +1,9 @@
 """The forum itself: forums, the levels, participations and their log, applications."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import County, SubRegion
@@ -217,8 +218,14 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status=ParticipationApplication.Status.PENDING)
 
 
+class AlreadyDecided(Exception):
+    """Someone else decided the application first."""
+
+
 class ParticipationApplication(models.Model):
     """An organisation's request to take part in a forum at a level."""
+
+    AlreadyDecided = AlreadyDecided
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Väntar på beslut")
@@ -286,3 +293,36 @@ class ParticipationApplication(models.Model):
 
     def __str__(self):
         return f"{self.organisation} → {self.forum}"
+
+    @transaction.atomic
+    def decide(self, *, approve, by, level=None, reason=""):
+        """Approve at ``level`` (setting the organisation's participation to it)
+        or decline, once.
+
+        The decision is taken by one UPDATE of a still pending application: of
+        two conveners deciding at the same moment exactly one wins, on every
+        database, and the other gets :class:`AlreadyDecided`.
+        """
+        now = timezone.now()
+        status = self.Status.APPROVED if approve else self.Status.DECLINED
+        granted = level if approve else self.granted_level
+        reason = reason.strip()
+        claimed = ParticipationApplication.objects.filter(
+            pk=self.pk, status=self.Status.PENDING
+        ).update(
+            status=status,
+            granted_level=granted,
+            reason=reason,
+            decided_by=by,
+            decided_at=now,
+        )
+        if not claimed:
+            raise AlreadyDecided
+        self.status, self.granted_level, self.reason = status, granted, reason
+        self.decided_by, self.decided_at = by, now
+        if approve:
+            participation = Participation.objects.filter(
+                organisation=self.organisation, forum=self.forum
+            ).first() or Participation(organisation=self.organisation, forum=self.forum)
+            participation.level = level
+            participation.save(changed_by=by, note=gettext("Ansökan godkänd."))

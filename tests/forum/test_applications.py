@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from forum import views
 from forum.access import level_in
 from forum.models import Level, LevelChange, ParticipationApplication
 from partners.models import Membership
@@ -153,3 +154,61 @@ def test_members_who_are_not_conveners_cannot_decide(client, setting):
     assert response.status_code == 403
     application.refresh_from_db()
     assert application.status == "pending"
+
+
+def test_of_two_decisions_at_once_only_the_first_is_taken(setting):
+    """Two conveners open the same pending application; the second to decide
+    is refused by the database, not just by the page."""
+    forum, convener, organisation, admin = setting
+    other = UserFactory()
+    forum.conveners.add(other)
+    application = ParticipationApplication.objects.create(
+        organisation=organisation,
+        forum=forum,
+        requested_level=Level.DIALOG,
+        motivation="Vi ordnar språkcafé.",
+    )
+    seen_by_first = ParticipationApplication.objects.get(pk=application.pk)
+    seen_by_second = ParticipationApplication.objects.get(pk=application.pk)
+    seen_by_first.decide(approve=True, level=Level.DIALOG, by=convener)
+    with pytest.raises(ParticipationApplication.AlreadyDecided):
+        seen_by_second.decide(approve=False, reason="Nej.", by=other)
+    application.refresh_from_db()
+    assert (application.status, application.decided_by) == ("approved", convener)
+    assert application.reason == ""
+    assert level_in(admin, forum) == Level.DIALOG
+    assert LevelChange.objects.filter(organisation=organisation).count() == 1
+
+
+def test_a_convener_deciding_second_is_told_so(client, setting, monkeypatch):
+    """The other convener decides after this page read the application as
+    pending and before it saves: a message, not an error page, and no email."""
+    forum, convener, organisation, admin = setting
+    other = UserFactory()
+    forum.conveners.add(other)
+    client.force_login(admin)
+    apply(client, organisation, forum)
+    application = ParticipationApplication.objects.get()
+
+    class DecidedMeanwhile(views.DecisionForm):
+        def is_valid(self):
+            ParticipationApplication.objects.get(pk=application.pk).decide(
+                approve=False, reason="Inte i länet.", by=other
+            )
+            return super().is_valid()
+
+    monkeypatch.setattr(views, "DecisionForm", DecidedMeanwhile)
+    sent = len(mail.outbox)
+    client.force_login(convener)
+    response = client.post(
+        f"/forum/tia-skane/ansokningar/{application.pk}/",
+        {"decision": "approve", "level": Level.PARTNERSKAP},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/forum/tia-skane/ansokningar/"
+    assert "Ansökan är redan avgjord." in response.content.decode()
+    application.refresh_from_db()
+    assert (application.status, application.decided_by) == ("declined", other)
+    assert level_in(admin, forum) == 0
+    assert len(mail.outbox) == sent

@@ -1,18 +1,29 @@
 """The consultations' rules apart from any request: who is invited, who answers
-for which organisation, whom to remind and how they are told.
+for which organisation, whom to remind and how they are told, and the writes
+that tell them (publishing a consultation, publishing its feedback).
 
-Used by ``consultation_views`` and by ``manage.py send_consultation_reminders``.
+Used by ``consultation_views``, ``response_views`` and by
+``manage.py send_consultation_reminders``.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sanitizer import plain_text
 from partners.models import Membership, Organisation
 
 from . import notifications
-from .models import Level, LevelChange, Participation
+from .models import (
+    FeedbackItem,
+    Level,
+    LevelChange,
+    Participation,
+    ResponseAnswer,
+    ResponseAttachment,
+)
 from .notifications import in_email_language
 
 
@@ -108,3 +119,108 @@ def send_reminder(consultation, waiting, url):
         )
     consultation.reminder_sent_at = timezone.now()
     consultation.save(update_fields=["reminder_sent_at"])
+
+
+def publish(consultation, url, *, was_published=False):
+    """Tell the invited organisations' members about a consultation that has just
+    been published (created published, or a draft saved as published); once:
+    nothing when it was published before or is still a draft. Returns whether
+    it was announced."""
+    if not consultation.published or was_published:
+        return False
+    with in_email_language():
+        send_notifications(
+            members_of(invited_organisations(consultation)),
+            "new_consultation",
+            _("Nytt samråd: %(title)s") % {"title": consultation.title},
+            _(
+                "%(forum)s ber om er organisations synpunkter. Sista dag för svar är "
+                "%(deadline)s."
+            )
+            % {
+                "forum": consultation.forum.name,
+                "deadline": timezone.localtime(consultation.deadline).strftime(
+                    "%Y-%m-%d %H:%M"
+                ),
+            },
+            url,
+        )
+    return True
+
+
+def save_feedback(consultation, feedback, summaries, *, publish, url):
+    """Save the convener's feedback (overall, and ``(question, summary)`` pairs;
+    an empty summary removes one); with ``publish`` the first time, publish it
+    and tell the invited organisations' members. Returns whether it was
+    published now."""
+    first_publication = publish and consultation.feedback_published_at is None
+    with transaction.atomic():
+        for question, summary in summaries:
+            if summary:
+                FeedbackItem.objects.update_or_create(
+                    consultation=consultation,
+                    question=question,
+                    defaults={"summary": summary},
+                )
+            else:
+                FeedbackItem.objects.filter(
+                    consultation=consultation, question=question
+                ).delete()
+        consultation.feedback = feedback.strip()
+        if first_publication:
+            consultation.feedback_published_at = timezone.now()
+        consultation.save(update_fields=["feedback", "feedback_published_at"])
+    if first_publication:
+        with in_email_language():
+            send_notifications(
+                members_of(invited_organisations(consultation)),
+                "feedback_published",
+                _("Återkoppling: %(title)s") % {"title": consultation.title},
+                _("%(forum)s har publicerat återkopplingen på samrådet.")
+                % {"forum": consultation.forum.name},
+                url,
+            )
+    return first_publication
+
+
+def responses_with_answers(consultation):
+    """The responses with their answers in question order and their current
+    files (``ResponseAttachment.objects.current()``), in a fixed query count."""
+    return consultation.responses.select_related(
+        "organisation", "updated_by"
+    ).prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=ResponseAnswer.objects.select_related("question").order_by(
+                "question__position", "question__pk"
+            ),
+        ),
+        Prefetch(
+            "attachments",
+            queryset=ResponseAttachment.objects.current(),
+            to_attr="current_attachments",
+        ),
+    )
+
+
+def export_rows(consultation, questions):
+    """One row per organisation and question; rich text as plain text."""
+    for answer_set in responses_with_answers(consultation):
+        answers = {
+            answer.question_id: answer.text for answer in answer_set.answers.all()
+        }
+        changed = timezone.localtime(answer_set.updated_at).strftime("%Y-%m-%d %H:%M")
+        files = "; ".join(
+            attachment.name for attachment in answer_set.current_attachments
+        )
+        for number, question in enumerate(questions, start=1):
+            yield [
+                answer_set.organisation.name,
+                number,
+                plain_text(question.text),
+                plain_text(answers.get(question.pk, "")),
+                plain_text(answer_set.general_comment),
+                answer_set.version,
+                changed,
+                files,
+            ]

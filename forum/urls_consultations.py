@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import consultation_views as views
+from . import response_views
 
 urlpatterns = [
     path("<slug:slug>/samrad/", views.consultation_list, name="consultations"),
@@ -20,16 +21,18 @@ urlpatterns = [
         name="consultation_edit",
     ),
     path(
-        "<slug:slug>/samrad/<int:pk>/svar/", views.response_edit, name="response_edit"
+        "<slug:slug>/samrad/<int:pk>/svar/",
+        response_views.response_edit,
+        name="response_edit",
     ),
     path(
         "<slug:slug>/samrad/<int:pk>/svar/historik/",
-        views.response_history,
+        response_views.response_history,
         name="response_history",
     ),
     path(
         "<slug:slug>/samrad/<int:pk>/bilagor/<int:attachment_id>/",
-        views.response_attachment,
+        response_views.response_attachment,
         name="response_attachment",
     ),
     path(

@@ -1,7 +1,7 @@
 """Consultations (samråd): a proposal, one response per organisation, feedback."""
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,6 +120,24 @@ class Consultation(models.Model):
         now = timezone.now()
         return self.published and self.opens_at <= now < self.deadline
 
+    def set_questions(self, texts):
+        """Keep the questions in the order given: reword, add, or drop unanswered
+        ones (an answered question stays, for the responses that answer it)."""
+        existing = list(self.questions.all())
+        for position, text in enumerate(texts):
+            if position < len(existing):
+                question = existing[position]
+                if (question.text, question.position) != (text, position):
+                    question.text, question.position = text, position
+                    question.save(update_fields=["text", "position"])
+            else:
+                ConsultationQuestion.objects.create(
+                    consultation=self, position=position, text=text
+                )
+        for question in existing[len(texts) :]:
+            if not question.answers.exists():
+                question.delete()
+
     @property
     def is_closed(self):
         return timezone.now() >= self.deadline
@@ -168,8 +186,18 @@ class ConsultationQuestion(models.Model):
         return self.text[:80]
 
 
+class StaleVersion(Exception):
+    """Another member saved the response after this form was loaded."""
+
+
 class ConsultationResponse(models.Model):
-    """One organisation's response; any member edits it until the deadline."""
+    """One organisation's response; any member edits it until the deadline.
+
+    Every save goes through :meth:`save_version`: it is refused when someone
+    saved since the form was loaded, and keeps a :class:`ResponseVersion`.
+    """
+
+    StaleVersion = StaleVersion
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="responses"
@@ -212,6 +240,130 @@ class ConsultationResponse(models.Model):
         self.general_comment = clean_html(self.general_comment)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def save_version(
+        cls,
+        consultation,
+        organisation,
+        *,
+        version,
+        general_comment,
+        answers,
+        by,
+        new_files=(),
+        removed=(),
+    ):
+        """Save the organisation's response if ``version`` (what the form was
+        loaded with; 0 for none yet) is still the current one, else raise
+        :class:`StaleVersion`; keep the result as a :class:`ResponseVersion`.
+
+        ``answers`` are ``(question, text)`` pairs. The ``new_files`` (checked
+        uploads) are stored and the ``removed`` attachments marked removed
+        (never deleted: the history shows them) in the same transaction as the
+        texts.
+        """
+        now = timezone.now()
+        with transaction.atomic():
+            response = cls.objects.filter(
+                consultation=consultation, organisation=organisation
+            ).first()
+            if response is None:
+                if version != 0:
+                    raise StaleVersion
+                response = cls(
+                    consultation=consultation, organisation=organisation, version=1
+                )
+                try:
+                    with transaction.atomic():
+                        response.general_comment = general_comment
+                        response.updated_by = by
+                        response.submitted_at = now
+                        response.save()
+                except IntegrityError as error:
+                    raise StaleVersion from error
+            else:
+                # Claim the next version in one UPDATE: of two saves from the
+                # same version, exactly one wins, on every database.
+                claimed = cls.objects.filter(pk=response.pk, version=version).update(
+                    version=models.F("version") + 1
+                )
+                if not claimed:
+                    raise StaleVersion
+                response.version = version + 1
+                response.general_comment = general_comment
+                response.updated_by = by
+                response.submitted_at = response.submitted_at or now
+                response.save()
+            for question, text in answers:
+                ResponseAnswer.objects.update_or_create(
+                    response=response, question=question, defaults={"text": text}
+                )
+            for checked in new_files:
+                ResponseAttachment.create_from(checked, by, response=response)
+            removed = [attachment.pk for attachment in removed]
+            if removed:
+                ResponseAttachment.objects.current().filter(
+                    response=response, pk__in=removed
+                ).update(removed_at=now, removed_by=by)
+            response.refresh_from_db(fields=["general_comment"])
+            response.record_version([question for question, _text in answers], by, now)
+        return response
+
+    @classmethod
+    def add_files(cls, consultation, organisation, new_files, by):
+        """After a stale save: store the form's new files all the same.
+
+        Files do not overwrite anyone's text, so they are added to the response
+        as it is now, as a version of their own (same texts, these files).
+        Nothing after the deadline, nothing when there is no response to add
+        to. Returns the stored files' names.
+        """
+        now = timezone.now()
+        if not new_files or now >= consultation.deadline:
+            return []
+        with transaction.atomic():
+            response = (
+                cls.objects.select_for_update()
+                .filter(consultation=consultation, organisation=organisation)
+                .first()
+            )
+            if response is None:
+                return []
+            stored = [
+                ResponseAttachment.create_from(upload, by, response=response)
+                for upload in new_files
+            ]
+            cls.objects.filter(pk=response.pk).update(
+                version=models.F("version") + 1, updated_by=by, updated_at=now
+            )
+            response.refresh_from_db()
+            response.record_version(consultation.questions.all(), by, now)
+        return [attachment.name for attachment in stored]
+
+    def record_version(self, questions, by, at):
+        """Keep the response as it is now (texts and current files) as its version."""
+        stored = {answer.question_id: answer.text for answer in self.answers.all()}
+        ResponseVersion.objects.create(
+            response=self,
+            version=self.version,
+            snapshot=self.snapshot(
+                [(question, stored.get(question.pk, "")) for question in questions],
+                list(ResponseAttachment.objects.current().filter(response=self)),
+            ),
+            saved_by=by,
+            saved_at=at,
+        )
+
+    def snapshot(self, answers, attachments):
+        """What a ResponseVersion keeps: the texts and the files current after
+        the save (names to show, ids in the same order to link to)."""
+        return {
+            "general_comment": self.general_comment,
+            "answers": {str(question.pk): text for question, text in answers},
+            "attachments": [attachment.name for attachment in attachments],
+            "attachment_ids": [attachment.pk for attachment in attachments],
+        }
+
 
 class ResponseAnswer(models.Model):
     response = models.ForeignKey(
@@ -239,6 +391,12 @@ class ResponseAnswer(models.Model):
         super().save(*args, **kwargs)
 
 
+class ResponseAttachmentQuerySet(models.QuerySet):
+    def current(self):
+        """The files that belong to a response now (removed ones stay for history)."""
+        return self.filter(removed_at__isnull=True)
+
+
 class ResponseAttachment(AttachedFile):
     """A file in an organisation's response; removing one before the deadline
     keeps it for the response's history."""
@@ -255,6 +413,8 @@ class ResponseAttachment(AttachedFile):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = ResponseAttachmentQuerySet.as_manager()
 
     class Meta(AttachedFile.Meta):
         verbose_name = _("bilaga till svar")

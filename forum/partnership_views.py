@@ -1,4 +1,6 @@
-"""The partnership workspace: delegated tasks, joint decisions and agreements."""
+"""The partnership workspace: its overview, delegated tasks, the archives.
+
+The joint decisions have their own views (``decision_views``)."""
 
 from urllib.parse import urlencode
 
@@ -7,37 +9,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from core.query import nearest_page, reads_query
 from core.sanitizer import safe_html
 from partners.models import Membership
 
 from .access import forum_for, is_convener
-from .models import (
-    DecisionAnswer,
-    DelegatedTask,
-    JointDecision,
-    Notification,
-)
+from .models import DelegatedTask, JointDecision
 from .models.partnership import partner_organisations
-from .notifications import in_email_language, notify_users
-from .partnership_forms import (
-    ArchiveQueryForm,
-    DecisionAnswerForm,
-    DecisionCloseForm,
-    DecisionCreateForm,
-    TaskCreateForm,
-    TaskUpdateForm,
-)
+from .partnership_forms import ArchiveQueryForm, TaskCreateForm, TaskUpdateForm
 
 UNFINISHED = [DelegatedTask.Status.OPEN, DelegatedTask.Status.IN_PROGRESS]
 
@@ -263,202 +249,3 @@ def task_update(request, slug, pk):
         "forum/partnership/task_update.html",
         {"forum": forum, "task": task, "form": form},
     )
-
-
-@login_required
-def decision_create(request, slug):
-    forum = convener_for(request, slug)
-    form = DecisionCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.forum = forum
-        form.instance.created_by = request.user
-        with transaction.atomic():
-            decision = form.save()
-            with in_email_language():
-                notify_users(
-                    partner_members(forum),
-                    Notification.Kind.DECISION_TO_ANSWER,
-                    _("Gemensamt beslut att besvara: %(title)s")
-                    % {"title": decision.title},
-                    _(
-                        "%(forum)s föreslår ett gemensamt beslut. Svara med samtycke "
-                        "eller invändning för er organisation senast %(date)s."
-                    )
-                    % {
-                        "forum": forum.name,
-                        "date": timezone.localtime(decision.answer_by).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
-                    },
-                    request.build_absolute_uri(
-                        reverse("forum:decision_detail", args=[forum.slug, decision.pk])
-                    ),
-                )
-        messages.success(
-            request, _("Förslaget är skickat till partnerna för samtycke.")
-        )
-        return redirect("forum:decision_detail", forum.slug, decision.pk)
-    return TemplateResponse(
-        request, "forum/partnership/decision_form.html", {"forum": forum, "form": form}
-    )
-
-
-def answers_by_organisation(decision):
-    """Every partner organisation with its answer (or None), then former partners."""
-    answers = {
-        a.organisation_id: a
-        for a in decision.answers.select_related("organisation", "answered_by")
-    }
-    rows = [
-        (organisation, answers.pop(organisation.pk, None))
-        for organisation in partner_organisations(decision.forum)
-    ]
-    rows += [(a.organisation, a) for a in answers.values()]
-    return rows
-
-
-@login_required
-def decision_detail(request, slug, pk):
-    forum = forum_for(request, slug, "partnership")
-    decision = get_object_or_404(forum.joint_decisions, pk=pk)
-    organisations = partner_organisations(forum).filter(
-        pk__in=my_organisation_ids(request.user)
-    )
-    form = None
-    if request.method == "POST":
-        if not organisations.exists():
-            raise PermissionDenied
-        form = DecisionAnswerForm(request.POST, organisations=organisations)
-        if form.is_valid():
-            if save_answer(request, decision, form.cleaned_data):
-                messages.success(request, _("Ert svar är sparat."))
-            return redirect("forum:decision_detail", forum.slug, decision.pk)
-    elif organisations.exists() and decision.is_open:
-        organisation = organisations.first()
-        existing = decision.answers.filter(organisation__in=organisations).first()
-        initial = {"organisation": organisation}
-        if existing:
-            initial = {
-                "organisation": existing.organisation,
-                "answer": existing.answer,
-                "reason": existing.reason,
-            }
-        form = DecisionAnswerForm(initial=initial, organisations=organisations)
-    convener = is_convener(request.user, forum)
-    return TemplateResponse(
-        request,
-        "forum/partnership/decision_detail.html",
-        {
-            "forum": forum,
-            "decision": decision,
-            "proposal_html": safe_html(decision.proposal),
-            "rows": answers_by_organisation(decision),
-            "form": form,
-            "is_convener": convener,
-            "may_close": convener and decision.may_close(),
-        },
-    )
-
-
-def save_answer(request, decision, data):
-    """Store the organisation's answer unless answering has closed; say why not."""
-    with transaction.atomic():
-        decision = JointDecision.objects.select_for_update().get(pk=decision.pk)
-        if not decision.is_open:
-            messages.error(
-                request,
-                _(
-                    "Det går inte längre att svara: sista svarsdag har passerat "
-                    "eller beslutet är avgjort."
-                ),
-            )
-            return False
-        defaults = {
-            "answer": data["answer"],
-            "reason": data["reason"],
-            "answered_by": request.user,
-            "answered_at": timezone.now(),
-        }
-        try:
-            with transaction.atomic():
-                DecisionAnswer.objects.update_or_create(
-                    decision=decision,
-                    organisation=data["organisation"],
-                    defaults=defaults,
-                )
-        except IntegrityError:
-            # Two people of one organisation answered at once: the later one wins.
-            DecisionAnswer.objects.filter(
-                decision=decision, organisation=data["organisation"]
-            ).update(**defaults)
-    return True
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def decision_close(request, slug, pk):
-    forum = convener_for(request, slug)
-    decision = get_object_or_404(forum.joint_decisions, pk=pk)
-    if not decision.may_close():
-        if decision.outcome != JointDecision.Outcome.PENDING:
-            messages.error(request, _("Beslutet är redan avgjort."))
-        else:
-            messages.error(
-                request,
-                _(
-                    "Beslutet kan avgöras när sista svarsdag har passerat "
-                    "eller alla partner har svarat."
-                ),
-            )
-        return redirect("forum:decision_detail", forum.slug, decision.pk)
-    computed = decision.suggested_outcome()
-    form = DecisionCloseForm(request.POST or None, computed=computed)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            updated = JointDecision.objects.filter(
-                pk=decision.pk, outcome=JointDecision.Outcome.PENDING
-            ).update(
-                outcome=form.cleaned_data["outcome"],
-                outcome_note=form.cleaned_data["outcome_note"],
-                decided_at=timezone.now(),
-            )
-            if updated:
-                decision.refresh_from_db()
-                notify_outcome(request, decision)
-        messages.success(
-            request, _("Utfallet är sparat och partnerna har fått besked.")
-        )
-        return redirect("forum:decision_detail", forum.slug, decision.pk)
-    return TemplateResponse(
-        request,
-        "forum/partnership/decision_close.html",
-        {
-            "forum": forum,
-            "decision": decision,
-            "form": form,
-            "computed": JointDecision.Outcome(computed),
-            "rows": answers_by_organisation(decision),
-        },
-    )
-
-
-def notify_outcome(request, decision):
-    with in_email_language():
-        body = _("Utfall för %(title)s i %(forum)s: %(outcome)s.") % {
-            "title": decision.title,
-            "forum": decision.forum.name,
-            "outcome": decision.get_outcome_display(),
-        }
-        if decision.outcome_note:
-            body += "\n\n" + decision.outcome_note
-        notify_users(
-            partner_members(decision.forum),
-            Notification.Kind.DECISION_OUTCOME,
-            _("Gemensamt beslut avgjort: %(title)s") % {"title": decision.title},
-            body,
-            request.build_absolute_uri(
-                reverse(
-                    "forum:decision_detail", args=[decision.forum.slug, decision.pk]
-                )
-            ),
-        )

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import decision_views
 from . import partnership_views as views
 
 urlpatterns = [
@@ -24,17 +25,17 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/partnerskap/beslut/nytt/",
-        views.decision_create,
+        decision_views.decision_create,
         name="decision_create",
     ),
     path(
         "<slug:slug>/partnerskap/beslut/<int:pk>/",
-        views.decision_detail,
+        decision_views.decision_detail,
         name="decision_detail",
     ),
     path(
         "<slug:slug>/partnerskap/beslut/<int:pk>/avgor/",
-        views.decision_close,
+        decision_views.decision_close,
         name="decision_close",
     ),
 ]

@@ -104,7 +104,8 @@ def organisation_url(organisation):
 
 @login_required
 def organisation_dashboard(request, organisation_slug):
-    """For the organisation's members: people, forums, applications."""
+    """For the organisation's members: people and invitations; the forum adds
+    the forums and applications (``forum_tags.organisation_forums``)."""
     organisation = organisation_for_member(request, organisation_slug)
     is_admin = is_organisation_admin(request.user, organisation)
     memberships = organisation.memberships.select_related("user").order_by(
@@ -120,10 +121,6 @@ def organisation_dashboard(request, organisation_slug):
             "pending": [m for m in memberships if m.status == Membership.Status.PENDING]
             if is_admin
             else [],
-            "participations": organisation.participations.select_related("forum"),
-            "applications": organisation.forum_applications.select_related(
-                "forum", "decided_by"
-            ),
             "open_invitations": open_invitations(organisation) if is_admin else [],
         },
     )

@@ -5,10 +5,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.email import send as send_email
 from partners.permissions import organisation_for_admin
 
 from .access import forum_for, forums_of, is_convener, level_in
+from .applications import tell_applicant, tell_conveners
 from .forms import ApplicationForm, DecisionForm
 from .models import Coordinator, Level, ParticipationApplication
 
@@ -58,18 +58,12 @@ def apply(request, organisation_slug):
     if request.method == "POST" and form.is_valid():
         form.instance.applicant = request.user
         application = form.save()
-        conveners = list(application.forum.conveners.values_list("email", flat=True))
-        if conveners:
-            send_email(
-                conveners,
-                "forum/email/application_received.txt",
-                {
-                    "application": application,
-                    "url": request.build_absolute_uri(
-                        reverse("forum:applications", args=[application.forum.slug])
-                    ),
-                },
-            )
+        tell_conveners(
+            application,
+            request.build_absolute_uri(
+                reverse("forum:applications", args=[application.forum.slug])
+            ),
+        )
         messages.success(
             request,
             _("Ansökan är skickad. Du får besked via e-post och här på sidan."),
@@ -124,7 +118,15 @@ def decide_application(request, slug, application_id):
             # Another convener decided while this one had the form open.
             messages.error(request, _("Ansökan är redan avgjord."))
             return redirect("forum:applications", forum.slug)
-        notify_decision(request, application)
+        tell_applicant(
+            application,
+            request.build_absolute_uri(
+                reverse(
+                    "partners:organisation_dashboard",
+                    args=[application.organisation.slug],
+                )
+            ),
+        )
         messages.success(
             request, _("Beslutet är sparat och den sökande har fått besked.")
         )
@@ -133,27 +135,4 @@ def decide_application(request, slug, application_id):
         request,
         "forum/application_decide.html",
         {"forum": forum, "application": application, "form": form},
-    )
-
-
-def notify_decision(request, application):
-    recipients = set(
-        application.organisation.memberships.active()
-        .filter(role="admin")
-        .values_list("user__email", flat=True)
-    )
-    if application.applicant:
-        recipients.add(application.applicant.email)
-    send_email(
-        sorted(recipients),
-        "forum/email/application_decided.txt",
-        {
-            "application": application,
-            "url": request.build_absolute_uri(
-                reverse(
-                    "partners:organisation_dashboard",
-                    args=[application.organisation.slug],
-                )
-            ),
-        },
     )

@@ -204,8 +204,7 @@ def consultation_create(request, slug):
             consultation.save()
             form.save_m2m()
             consultation.set_questions(form.cleaned_data["questions"])
-        url = absolute_url(request, "forum:consultation_detail", consultation)
-        if service.publish(consultation, url):
+        if service.publish(consultation, request.build_absolute_uri):
             messages.success(request, PUBLISHED)
         else:
             messages.success(
@@ -237,8 +236,9 @@ def consultation_edit(request, slug, pk):
         with transaction.atomic():
             consultation = form.save()
             consultation.set_questions(form.cleaned_data["questions"])
-        url = absolute_url(request, "forum:consultation_detail", consultation)
-        if service.publish(consultation, url, was_published=was_published):
+        if service.publish(
+            consultation, request.build_absolute_uri, was_published=was_published
+        ):
             messages.success(request, PUBLISHED)
         else:
             messages.success(request, _("Ändringarna är sparade."))
@@ -337,7 +337,7 @@ def consultation_feedback(request, slug, pk):
             form.cleaned_data["feedback"],
             form.summaries(),
             publish=publish,
-            url=absolute_url(request, "forum:consultation_detail", consultation),
+            absolute_uri=request.build_absolute_uri,
         ):
             messages.success(
                 request,

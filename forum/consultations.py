@@ -9,6 +9,7 @@ Used by ``consultation_views``, ``response_views`` and by
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -121,7 +122,18 @@ def send_reminder(consultation, waiting, url):
     consultation.save(update_fields=["reminder_sent_at"])
 
 
-def publish(consultation, url, *, was_published=False):
+def detail_url(consultation, absolute_uri):
+    """The consultation's page as a link in a notification, in the language of
+    the email (call inside ``in_email_language``); ``absolute_uri`` makes a path
+    absolute, e.g. ``request.build_absolute_uri``."""
+    return absolute_uri(
+        reverse(
+            "forum:consultation_detail", args=[consultation.forum.slug, consultation.pk]
+        )
+    )
+
+
+def publish(consultation, absolute_uri, *, was_published=False):
     """Tell the invited organisations' members about a consultation that has just
     been published (created published, or a draft saved as published); once:
     nothing when it was published before or is still a draft. Returns whether
@@ -143,12 +155,12 @@ def publish(consultation, url, *, was_published=False):
                     "%Y-%m-%d %H:%M"
                 ),
             },
-            url,
+            detail_url(consultation, absolute_uri),
         )
     return True
 
 
-def save_feedback(consultation, feedback, summaries, *, publish, url):
+def save_feedback(consultation, feedback, summaries, *, publish, absolute_uri):
     """Save the convener's feedback (overall, and ``(question, summary)`` pairs;
     an empty summary removes one); with ``publish`` the first time, publish it
     and tell the invited organisations' members. Returns whether it was
@@ -178,7 +190,7 @@ def save_feedback(consultation, feedback, summaries, *, publish, url):
                 _("Återkoppling: %(title)s") % {"title": consultation.title},
                 _("%(forum)s har publicerat återkopplingen på samrådet.")
                 % {"forum": consultation.forum.name},
-                url,
+                detail_url(consultation, absolute_uri),
             )
     return first_publication
 

@@ -59,7 +59,7 @@ class Forum(models.Model):
         verbose_name = _("forum")
         verbose_name_plural = _("forum")
         ordering = ["name"]
-        # Cross-forum powers come from this permission only (forum.access),
+        # Cross-forum powers come from this permission only (core.users.permissions),
         # granted through the group "Länsadministratörer"; staff status gives none.
         permissions = [
             ("administer_forums", _("Kan administrera alla forum (länsadministratör)"))

@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Gemensam grund")
+
+    def ready(self):
+        from . import conf  # noqa: F401  (registers the check of settings.TIA)

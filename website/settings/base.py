@@ -185,7 +185,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
 )
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# The platform's own settings (defaults and meanings: core/conf.py).
+TIA = {
+    "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    "PRIVATE_STORAGE": "private",
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {

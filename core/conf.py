@@ -23,6 +23,9 @@ DEFAULTS = {
     # Before the subject of every email; None: allauth's
     # ACCOUNT_EMAIL_SUBJECT_PREFIX when the host sets it, else nothing.
     "EMAIL_SUBJECT_PREFIX": None,
+    # The page types under which editors may add the activity directory's page,
+    # e.g. ["home.HomePage"]; None: under any page.
+    "DIRECTORY_PARENT_PAGE_TYPES": None,
 }
 
 # What a None above stands for: a setting the host has anyway.

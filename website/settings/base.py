@@ -189,6 +189,7 @@ PRIVATE_MEDIA_ROOT = Path(
 TIA = {
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "PRIVATE_STORAGE": "private",
+    "DIRECTORY_PARENT_PAGE_TYPES": ["home.HomePage"],
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

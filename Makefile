@@ -41,6 +41,7 @@ system-packages:
 lint: install migrations-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

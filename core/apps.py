@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gemensam grund")
 
     def ready(self):
+        from . import conf  # noqa: F401  (registers the check of settings.TIA)
         from .attachments import connect_signals
 
         connect_signals(apps.get_models())

@@ -32,6 +32,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from core.conf import setting
+
 logger = logging.getLogger(__name__)
 
 ZIP = b"PK\x03\x04"
@@ -65,11 +67,11 @@ MAX_NAME_LENGTH = 150
 
 def max_bytes():
     """The size limit per file, read on every check (tests override it)."""
-    return settings.ATTACHMENT_MAX_BYTES
+    return setting("ATTACHMENT_MAX_BYTES")
 
 
 def private_storage():
-    return storages["private"]
+    return storages[setting("PRIVATE_STORAGE")]
 
 
 def stored_name(instance, filename):

@@ -12,11 +12,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from core.conf import setting
+
 
 def absolute_url(url):
     """Links in email need a host; views may pass a path."""
     if url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+        return setting("SITE_URL").rstrip("/") + url
     return url
 
 
@@ -29,7 +31,7 @@ def render(template, context, language=None):
         text = render_to_string(template, context).strip()
     subject, _, body = text.partition("\n")
     return (
-        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject.strip()}",
+        f"{setting('EMAIL_SUBJECT_PREFIX')}{subject.strip()}",
         body.strip() + "\n",
     )
 

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.conf import setting
 from core.geography.models import Municipality
 from core.query import reads_query
 from core.recurrence import local_rule, validate_rule
@@ -434,7 +435,9 @@ class DirectoryPage(RoutablePageMixin, Page):
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    # Where editors may add it: the host's page types (TIA setting); any page
+    # when the host names none.
+    parent_page_types = setting("DIRECTORY_PARENT_PAGE_TYPES")
     subpage_types = []
     max_count = 1
 

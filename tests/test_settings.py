@@ -77,3 +77,41 @@ def test_production_uses_a_cache_shared_between_processes():
         timeout=60,
     )
     assert result.stdout.strip() == "django_redis.cache.RedisCache"
+
+
+def tasks_backend(settings_module, **env):
+    """The task backend that ``settings_module`` ends up with under ``env``."""
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.TASKS['default']['BACKEND'])"
+    )
+    clean_env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "TASKS_BACKEND"
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={
+            **clean_env,
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result.stdout.strip()
+
+
+def test_the_tasks_backend_comes_from_the_environment():
+    immediate = "django_tasks.backends.immediate.ImmediateBackend"
+    dummy = "django_tasks.backends.dummy.DummyBackend"
+    production = "website.settings.production"
+    assert tasks_backend(production) == immediate
+    assert tasks_backend(production, TASKS_BACKEND=dummy) == dummy
+    # The tests read the mail their tasks send: always at once.
+    test = "website.settings.test"
+    assert tasks_backend(test, TASKS_BACKEND=dummy) == immediate

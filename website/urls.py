@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.documents import views as documents_views
 from core.users import views as users_views
-from directory import views as directory_views
 from forum import views as forum_views
 from website.home import views as home_views
 from website.search import views as search_views
@@ -26,11 +25,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # Calendar feeds: calendar apps keep these URLs for years.
     path("ical/", include("events.feed_urls")),
-    path(
-        "ical/aktivitet/<slug:slug>.ics",
-        directory_views.activity_ics,
-        name="activity_ics",
-    ),
+    path("ical/", include("directory.feed_urls")),
 ]
 
 # Pages people read carry a language prefix (/en/…); Swedish stays unprefixed.

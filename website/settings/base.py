@@ -185,7 +185,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
 )
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# The platform's own settings (defaults and meanings: core/conf.py).
+TIA = {
+    "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    "PRIVATE_STORAGE": "private",
+    "DIRECTORY_PARENT_PAGE_TYPES": ["home.HomePage"],
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
@@ -280,6 +285,12 @@ LOGGING = {
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
-# Background tasks (django-tasks, Django's task API): run at once in this
-# process by default; a worker backend can take over in production.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (django-tasks, Django's task API): TASKS_BACKEND names the
+# backend class. By default a task runs at once in the process that enqueues
+# it; in production a worker backend can take over (README, Production).
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip() or IMMEDIATE_TASKS
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    # The database backend keeps its queue in tables of its own app.
+    INSTALLED_APPS.append("django_tasks_db")

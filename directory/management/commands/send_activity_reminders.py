@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.email import absolute_url
 from core.email import send as send_email
 from directory.models import Activity, ActivityRevision
 from directory.review import recipients
@@ -77,7 +78,7 @@ class Command(BaseCommand):
                 "directory/email/activity_reminder.txt",
                 {
                     "activity": activity,
-                    "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+                    "url": absolute_url(path),
                 },
             )
             activity.reminded_at = timezone.now()

@@ -1,3 +1,8 @@
+"""Template tags the rooms' templates and the host's share: ``content_lang``
+(Swedish content on pages in another language), the language switcher and the
+main menu. In the core, so that the rooms' templates load them from an app they
+depend on, not from the host site."""
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url

@@ -1,0 +1,59 @@
+"""The platform's own settings, in one namespace with defaults.
+
+A host site sets only what it changes::
+
+    TIA = {"ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024}
+
+and the apps read ``setting("ATTACHMENT_MAX_BYTES")``, at call time, so that
+``override_settings(TIA=…)`` works in tests. Django's, Wagtail's and allauth's
+own settings stay where those libraries read them.
+"""
+
+from django.conf import settings
+from django.core.checks import Warning, register
+
+DEFAULTS = {
+    # Largest file a member may attach, per file (core.attachments).
+    "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    # The STORAGES alias for members' attachments: a storage no URL serves.
+    "PRIVATE_STORAGE": "private",
+    # Scheme and host before the paths of links in email, e.g.
+    # "https://tia.example.se"; None: Wagtail's WAGTAILADMIN_BASE_URL.
+    "SITE_URL": None,
+    # Before the subject of every email; None: allauth's
+    # ACCOUNT_EMAIL_SUBJECT_PREFIX when the host sets it, else nothing.
+    "EMAIL_SUBJECT_PREFIX": None,
+    # The page types under which editors may add the activity directory's page,
+    # e.g. ["home.HomePage"]; None: under any page.
+    "DIRECTORY_PARENT_PAGE_TYPES": None,
+}
+
+# What a None above stands for: a setting the host has anyway.
+FALLBACKS = {
+    "SITE_URL": "WAGTAILADMIN_BASE_URL",
+    "EMAIL_SUBJECT_PREFIX": "ACCOUNT_EMAIL_SUBJECT_PREFIX",
+}
+
+
+def setting(name):
+    """The value of ``TIA[name]``, or its default; a name not in DEFAULTS is a bug."""
+    if name not in DEFAULTS:
+        raise KeyError(f"{name!r} is not one of the platform's settings")
+    value = getattr(settings, "TIA", {}).get(name, DEFAULTS[name])
+    if value is None and name in FALLBACKS:
+        value = getattr(settings, FALLBACKS[name], "")
+    return value
+
+
+@register()
+def check_names(app_configs, **kwargs):
+    """A misspelt key would be ignored silently: say so at start-up."""
+    return [
+        Warning(
+            f"settings.TIA has the unknown key {name!r}.",
+            hint=f"Known keys: {', '.join(sorted(DEFAULTS))} (core/conf.py).",
+            id="core.W001",
+        )
+        for name in getattr(settings, "TIA", {})
+        if name not in DEFAULTS
+    ]

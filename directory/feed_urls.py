@@ -1,0 +1,10 @@
+"""The directory's calendar file: outside the language prefix, as calendar apps keep
+URLs for years. The host mounts it beside ``events.feed_urls`` (``ical/``)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("aktivitet/<slug:slug>.ics", views.activity_ics, name="activity_ics"),
+]

@@ -73,10 +73,8 @@ ROOT_URLCONF = "tests.host.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # The host's own base.html first. The project's templates/ only for
-        # templates/forum and templates/partners, which still live there:
-        # removed by the forum branch (it moves them into the apps).
-        "DIRS": [HERE / "templates", HERE.parent.parent / "templates"],
+        # The host's own base.html; everything else comes from the apps.
+        "DIRS": [HERE / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -155,7 +155,11 @@ def targets(forum_slug=FORUM["slug"]):
     )
     add("feed public", ANONYMOUS, reverse("events_feed_public"))
     add("feed forum", ANONYMOUS, reverse("events_feed_forum", args=[forum.slug]))
-    add("partner directory", MEMBER, reverse("partners:directory", args=[forum.slug]))
+    add(
+        "partner directory",
+        MEMBER,
+        reverse("forum:partner_directory", args=[forum.slug]),
+    )
     add("consultations", MEMBER, reverse("forum:consultations", args=[forum.slug]))
     consultation = (
         Consultation.objects.filter(forum=forum)

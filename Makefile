@@ -24,7 +24,7 @@ run: install
 
 ## Install (system packages too, when missing) and run the whole test suite
 test: install system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## Load the demo data, grow it to a county's volumes in a database of its own,
 ## and print queries, median and p95 server time per key page (build/benchmark.json)

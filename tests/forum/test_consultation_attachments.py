@@ -194,7 +194,7 @@ def test_old_versions_without_files_show_none(s):
     ],
     ids=["exe", "renamed program", "too big", "six files"],
 )
-@override_settings(ATTACHMENT_MAX_BYTES=100)
+@override_settings(TIA=settings.TIA | {"ATTACHMENT_MAX_BYTES": 100})
 def test_refused_files_are_explained_and_nothing_is_stored(s, files, message):
     consultation = make_consultation(s.forum)
     before = stored_files()

@@ -173,7 +173,7 @@ REFUSED = {
 
 @pytest.mark.parametrize("kind", sorted(REFUSED))
 @pytest.mark.parametrize("where", ["thread", "reply"])
-@override_settings(ATTACHMENT_MAX_BYTES=1024)
+@override_settings(TIA=settings.TIA | {"ATTACHMENT_MAX_BYTES": 1024})
 def test_refused_upload_gives_the_form_back_and_stores_nothing(
     client, forum, dialog_user, where, kind
 ):

@@ -16,7 +16,11 @@ from .calendar import Event
 
 
 def minutes_visibility(prefix=""):
-    """The minutes' visibility in SQL: the meeting's, or narrower."""
+    """The minutes' visibility in SQL: the meeting's, or narrower.
+
+    The one place the rule is written: the access filter uses it, and
+    ``Minutes.effective_visibility`` reads its answer from the database.
+    """
     return Greatest(
         F(f"{prefix}event__visibility"), Coalesce(F(f"{prefix}visibility"), 0)
     )
@@ -25,6 +29,10 @@ def minutes_visibility(prefix=""):
 class MinutesQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Minutes.Status.PUBLISHED)
+
+    def with_visibility(self):
+        """Each minutes with ``visibility_in_force`` (:func:`minutes_visibility`)."""
+        return self.annotate(visibility_in_force=minutes_visibility())
 
     def visible_to(self, user):
         """The minutes ``user`` may read, by the forum's access rule.
@@ -130,7 +138,18 @@ class Minutes(models.Model):
 
     @property
     def effective_visibility(self):
-        return max(self.event.visibility, self.visibility or 0)
+        """The visibility in force, as stored (the rule: :func:`minutes_visibility`).
+
+        Read from ``with_visibility()`` when the row came that way, else asked
+        of the database, so that Python never restates the rule.
+        """
+        if hasattr(self, "visibility_in_force"):
+            return self.visibility_in_force
+        return (
+            Minutes.objects.with_visibility()
+            .values_list("visibility_in_force", flat=True)
+            .get(pk=self.pk)
+        )
 
 
 class MinutesItem(models.Model):

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -37,7 +37,7 @@ from .meeting_forms import (
     ProposalForm,
     is_upcoming,
 )
-from .models import ActionItem, AgendaItem, AgendaProposal, Event, Minutes
+from .models import ActionItem, AgendaProposal, Event, Minutes
 
 
 def visible_event(request, pk):
@@ -205,37 +205,13 @@ def proposal_decide(request, pk, proposal_id):
     )
 
 
-@transaction.atomic
 def decide_proposal(proposal, data, convener):
     """Record the decision once; False when someone else decided first."""
-    accepted = data["decision"] == "accept"
-    proposal.status = (
-        AgendaProposal.Status.ACCEPTED if accepted else AgendaProposal.Status.DECLINED
+    return proposal.decide(
+        accept=data["decision"] == "accept",
+        reason=data.get("reason", ""),
+        by=convener,
     )
-    proposal.reason = data.get("reason", "").strip()
-    proposal.decided_by = convener
-    proposal.decided_at = timezone.now()
-    updated = AgendaProposal.objects.filter(
-        pk=proposal.pk, status=AgendaProposal.Status.PENDING
-    ).update(
-        status=proposal.status,
-        reason=proposal.reason,
-        decided_by=convener,
-        decided_at=proposal.decided_at,
-    )
-    if not updated:
-        return False
-    if accepted:
-        last = proposal.event.agenda.aggregate(last=Max("position"))["last"]
-        AgendaItem.objects.create(
-            event=proposal.event,
-            position=(last or 0) + 1,
-            title=proposal.title,
-            description=proposal.description,
-            presenter=proposal.organisation.name if proposal.organisation else "",
-            proposal=proposal,
-        )
-    return True
 
 
 @login_required

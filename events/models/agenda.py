@@ -1,7 +1,9 @@
 """A meeting's agenda and the members' proposals for it."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
@@ -59,6 +61,39 @@ class AgendaProposal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def decide(self, *, accept, by, reason=""):
+        """Accept (the item goes last on the agenda) or decline, once.
+
+        The UPDATE matches only a pending row, so of two conveners deciding
+        at once exactly one decision is kept; False for the one that came late.
+        """
+        status = self.Status.ACCEPTED if accept else self.Status.DECLINED
+        fields = {
+            "status": status,
+            "reason": reason.strip(),
+            "decided_by": by,
+            "decided_at": timezone.now(),
+        }
+        with transaction.atomic():
+            updated = AgendaProposal.objects.filter(
+                pk=self.pk, status=self.Status.PENDING
+            ).update(**fields)
+            if not updated:
+                return False
+            for name, value in fields.items():
+                setattr(self, name, value)
+            if accept:
+                last = self.event.agenda.aggregate(last=Max("position"))["last"]
+                AgendaItem.objects.create(
+                    event=self.event,
+                    position=(last or 0) + 1,
+                    title=self.title,
+                    description=self.description,
+                    presenter=self.organisation.name if self.organisation else "",
+                    proposal=self,
+                )
+        return True
 
 
 class AgendaItem(models.Model):

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.sanitizer import clean_html
@@ -135,6 +136,45 @@ class Minutes(models.Model):
                     )
                 }
             )
+
+    def approve(self, *, by):
+        """Draft to approved, once; False when the minutes were no longer a draft."""
+        return self._move(
+            self.Status.DRAFT,
+            self.Status.APPROVED,
+            approved_by=by,
+            approved_at=timezone.now(),
+        )
+
+    def publish(self):
+        """Approved to published, once; False when they were not approved."""
+        return self._move(
+            self.Status.APPROVED, self.Status.PUBLISHED, published_at=timezone.now()
+        )
+
+    def _move(self, source, target, **fields):
+        # The UPDATE matches only a row still in ``source``: two clicks, or two
+        # conveners at once, move the minutes once.
+        changed = Minutes.objects.filter(pk=self.pk, status=source).update(
+            status=target, **fields
+        )
+        if changed:
+            self.status = target
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(changed)
+
+    def readable_by(self, user):
+        """Whether ``user`` may read these minutes (``Minutes.objects.visible_to``)."""
+        return Minutes.objects.visible_to(user).filter(pk=self.pk).exists()
+
+    def attended_by(self, user):
+        """Whether ``user`` is recorded as attending."""
+        return bool(
+            user.is_authenticated
+            and self.pk
+            and self.attending_people.filter(pk=user.pk).exists()
+        )
 
     @property
     def effective_visibility(self):

@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import SubRegion
-from core.recurrence import local_rule, validate_rule
+from core.recurrence import local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
 
+# Kept for code that imports it; the calendar itself runs in the site's zone,
+# ``core.recurrence.local_timezone()`` (settings.TIME_ZONE).
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A series is expanded at most this far, so an open rule never makes a page endless.
 MAX_OCCURRENCES = 500
@@ -146,9 +148,7 @@ class Event(models.Model):
             errors["end"] = _("Slutet måste vara efter början.")
         if self.rrule and self.start:
             try:
-                self.rrule = validate_rule(
-                    self.rrule, self.local_start.date(), STOCKHOLM
-                )
+                self.rrule = validate_rule(self.rrule, self.local_start.date())
             except ValidationError as error:
                 errors["rrule"] = error.messages
         bad = [d for d in self.exdates or [] if not _is_iso_date(d)]
@@ -162,7 +162,7 @@ class Event(models.Model):
 
     @property
     def local_start(self):
-        return timezone.localtime(self.start, STOCKHOLM)
+        return timezone.localtime(self.start, local_timezone())
 
     @property
     def duration(self):
@@ -171,16 +171,17 @@ class Event(models.Model):
     def occurrence_starts(self, window_start=None, window_end=None):
         """Aware start times of the occurrences in the window, exdates left out.
 
-        The rule runs in local (Stockholm) wall-clock time, so a 17:00 meeting
-        stays at 17:00 across the daylight-saving changes.
+        The rule runs in local wall-clock time (the site's zone), so a 17:00
+        meeting stays at 17:00 across the daylight-saving changes.
         """
+        tz = local_timezone()
         local = self.local_start.replace(tzinfo=None)
         if not self.rrule:
             starts = [local]
         else:
             starts = []
-            for occurrence in local_rule(self.rrule, local, STOCKHOLM):
-                if window_end and occurrence.replace(tzinfo=STOCKHOLM) >= window_end:
+            for occurrence in local_rule(self.rrule, local, tz):
+                if window_end and occurrence.replace(tzinfo=tz) >= window_end:
                     break
                 starts.append(occurrence)
                 if len(starts) >= MAX_OCCURRENCES:
@@ -188,7 +189,7 @@ class Event(models.Model):
         excluded = {datetime.date.fromisoformat(d) for d in self.exdates or []}
         result = []
         for start in starts:
-            aware = start.replace(tzinfo=STOCKHOLM)
+            aware = start.replace(tzinfo=tz)
             if start.date() in excluded:
                 continue
             if window_start and aware + self.duration <= window_start:

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Gemensam grund")
+
+    def ready(self):
+        from .attachments import connect_file_cleanup
+
+        connect_file_cleanup(self.apps.get_models())

@@ -24,7 +24,6 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -258,12 +257,26 @@ class AttachedFile(models.Model):
         return os.path.splitext(self.name)[1].lstrip(".").upper()
 
 
-@receiver(post_delete)
 def delete_stored_file(sender, instance, **kwargs):
     """When a row goes (also by cascade), its file goes once the transaction holds."""
-    if isinstance(instance, AttachedFile) and instance.file:
+    if instance.file:
         storage, name = instance.file.storage, instance.file.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def connect_file_cleanup(models):
+    """Connect :func:`delete_stored_file` to each attachment model by name.
+
+    Called from ``CoreConfig.ready`` with every installed model: a receiver
+    without a sender would run on every delete of every model.
+    """
+    for model in models:
+        if issubclass(model, AttachedFile):
+            post_delete.connect(
+                delete_stored_file,
+                sender=model,
+                dispatch_uid=f"delete_stored_file:{model._meta.label_lower}",
+            )
 
 
 def serve(attachment):

@@ -11,6 +11,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import conf  # noqa: F401  (registers the check of settings.TIA)
-        from .attachments import connect_signals
+        from .attachments import connect_file_cleanup
 
-        connect_signals(apps.get_models())
+        connect_file_cleanup(apps.get_models())

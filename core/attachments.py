@@ -266,7 +266,7 @@ def delete_stored_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def connect_signals(models):
+def connect_file_cleanup(models):
     """Connect :func:`delete_stored_file` to each concrete attachment model by
     name, so that deleting any other row never calls it (``CoreConfig.ready``)."""
     for model in models:

@@ -1,8 +1,11 @@
-"""Recurrence rules (RFC 5545 RRULE), parsed strictly and checked in one place.
+"""Recurrence rules (RFC 5545 RRULE): the one implementation every room uses.
 
-Used by the forms and the models of activities and events, so that the site,
-the Wagtail admin and the demo data all refuse the same rules, and no stored
-rule can fail or run away when its occurrences are expanded.
+Parsing and checking (the forms and models of activities and events, so that
+the site, the Wagtail admin and the demo data all refuse the same rules and no
+stored rule can fail or run away when expanded), expansion in local wall-clock
+time (dateutil), and the rule as iCalendar writes it, UNTIL converted for
+all-day and timed series (icalendar). The local zone is the site's
+(``settings.TIME_ZONE``).
 """
 
 import calendar
@@ -15,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from icalendar import vRecur
 
 BAD_RULE = _("Upprepningen går inte att läsa. Skriv t.ex. FREQ=WEEKLY;BYDAY=TU.")
 
@@ -37,6 +41,17 @@ RULE_CHARACTERS = re.compile(r"^[A-Z0-9=;,+\-]+$")
 UNTIL_VALUE = re.compile(r"(?<![A-Z])UNTIL=([0-9]{8})(T[0-9]{6}Z?)?", re.IGNORECASE)
 # The last second of a day: UNTIL given as a date keeps that day's occurrence.
 END_OF_DAY = datetime.time(23, 59, 59)
+
+
+def local_timezone():
+    """The zone series run in and naive times are read in: the site's."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def rule_text(text):
+    """The stored rule as a bare RRULE value: no whitespace, no ``RRULE:`` prefix."""
+    text = (text or "").strip()
+    return text[6:] if text.upper().startswith("RRULE:") else text
 
 
 def parse_rule(text):
@@ -113,25 +128,70 @@ def _local_until(match, tz):
     return f"UNTIL={until:%Y%m%dT%H%M%S}"
 
 
-def local_rule(text, dtstart, tz):
+def local_rule(text, dtstart, tz=None):
     """The rule as a dateutil rule in local wall-clock time from ``dtstart``.
 
-    ``dtstart`` is naive local time in ``tz``, so a 17:00 series stays at 17:00
-    across the daylight-saving changes; UNTIL is brought to the same footing.
-    Raises ValueError (or TypeError) when dateutil cannot read the rule.
+    ``dtstart`` is naive local time in ``tz`` (the site's zone by default), so
+    a 17:00 series stays at 17:00 across the daylight-saving changes; UNTIL is
+    brought to the same footing. Raises ValueError (or TypeError) when dateutil
+    cannot read the rule.
     """
-    text = (text or "").strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    text = UNTIL_VALUE.sub(lambda match: _local_until(match, tz), text)
+    tz = tz or local_timezone()
+    text = UNTIL_VALUE.sub(lambda match: _local_until(match, tz), rule_text(text))
     return rrulestr(text, dtstart=dtstart)
 
 
-def ical_until(value, all_day, tz):
+def ical_rule(text):
+    """The stored rule parsed by icalendar (a ``vRecur``); None when there is none.
+
+    Raises ValueError when the text cannot be read, or has no FREQ.
+    """
+    text = rule_text(text)
+    if not text:
+        return None
+    recur = vRecur.from_ical(text)
+    if "FREQ" not in recur:
+        raise ValueError("RRULE without FREQ")
+    return recur
+
+
+def ical_recurrence(text, *, all_day, until=None, tz=None):
+    """The rule for an iCalendar RRULE property, UNTIL as RFC 5545 wants it.
+
+    ``until`` is the last day of a series whose rule has neither UNTIL nor
+    COUNT (an activity's end date). None when there is no rule; ValueError
+    when it cannot be read.
+    """
+    recur = ical_rule(text)
+    if recur is None:
+        return None
+    if recur.get("UNTIL"):
+        until = recur["UNTIL"][0]
+    elif recur.get("COUNT"):
+        until = None
+    if until is not None:
+        recur["UNTIL"] = [ical_until(until, all_day, tz)]
+    return recur
+
+
+def excluded_dates(values):
+    """The dates of stored ISO strings (cancelled sessions); malformed ones skipped."""
+    dates = set()
+    for value in values or []:
+        try:
+            dates.add(datetime.date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    return dates
+
+
+def ical_until(value, all_day, tz=None):
     """UNTIL as RFC 5545 wants it: a date for all-day series, else UTC.
 
-    A date means "up to and including that day"; a naive time is local in ``tz``.
+    A date means "up to and including that day"; a naive time is local in
+    ``tz`` (the site's zone by default).
     """
+    tz = tz or local_timezone()
     if all_day:
         if isinstance(value, datetime.datetime):
             if timezone.is_aware(value):
@@ -150,18 +210,13 @@ def validate_rule(text, start_date, tz=None):
 
     ``tz`` is the zone the series runs in (the site's by default).
     """
-    text = (text or "").strip()
-    if not text:
+    if not (text or "").strip():
         return ""
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    text = text.upper()
+    text = rule_text(text).upper()
     check_rule_parts(parse_rule(text))
     try:
         rule = local_rule(
-            text,
-            datetime.datetime.combine(start_date, datetime.time()),
-            tz or ZoneInfo(settings.TIME_ZONE),
+            text, datetime.datetime.combine(start_date, datetime.time()), tz
         )
         first = next(iter(rule), None)
     # dateutil reports bad rules in several ways; whichever, it is the

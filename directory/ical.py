@@ -5,14 +5,13 @@ is left to the ``icalendar`` library; this module only decides what goes in.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event
 
-from core.recurrence import ical_until
+from core.recurrence import excluded_dates as dates_of
+from core.recurrence import ical_recurrence, ical_rule, local_timezone
 from core.sanitizer import plain_text
 
 from .models import MAX_SESSIONS
@@ -20,36 +19,17 @@ from .models import MAX_SESSIONS
 PRODID = "-//TIA samverkansplattform//Aktivitetskatalog//SV"
 
 
-def local_timezone():
-    """The zone the activities' dates and times are given in (the site's)."""
-    return ZoneInfo(settings.TIME_ZONE)
-
-
 def recurrence(activity):
     """The activity's RRULE parsed by icalendar, or None for a single session.
 
     Raises ValueError when the stored rule cannot be read.
     """
-    text = (activity.rrule or "").strip()
-    if not text:
-        return None
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
-    recur = vRecur.from_ical(text)
-    if "FREQ" not in recur:
-        raise ValueError("RRULE without FREQ")
-    return recur
+    return ical_rule(activity.rrule)
 
 
 def excluded_dates(activity):
     """The cancelled dates; a malformed stored value is skipped, not fatal."""
-    dates = set()
-    for value in activity.exdates or []:
-        try:
-            dates.add(datetime.date.fromisoformat(str(value)))
-        except ValueError:
-            continue
-    return dates
+    return dates_of(activity.exdates)
 
 
 def upcoming_sessions(activity, start, end=None, limit=None):
@@ -120,17 +100,6 @@ def at(day, time):
     return datetime.datetime.combine(day, time, tzinfo=local_timezone())
 
 
-def _until_for(recur, activity, all_day):
-    """UNTIL in the form RFC 5545 wants: a date for all-day events, else UTC."""
-    if recur.get("UNTIL"):
-        value = recur["UNTIL"][0]
-    elif not recur.get("COUNT") and activity.end_date:
-        value = activity.end_date
-    else:
-        return None
-    return ical_until(value, all_day, local_timezone())
-
-
 def location_text(activity):
     """Where the activity is, on one line, for a calendar program."""
     parts = []
@@ -176,14 +145,11 @@ def activity_calendar(activity, *, url, host):
         event.add("dtend", at(first, activity.end_time))
 
     try:
-        recur = recurrence(activity)
+        # Without UNTIL or COUNT in the rule, the end date ends the series.
+        rule = ical_recurrence(activity.rrule, all_day=all_day, until=activity.end_date)
     except ValueError:
-        recur = None
-    if recur is not None:
-        rule = vRecur(recur)
-        until = _until_for(recur, activity, all_day)
-        if until is not None:
-            rule["UNTIL"] = [until]
+        rule = None
+    if rule is not None:
         event.add("rrule", rule)
         cancelled = sorted(d for d in excluded_dates(activity) if d >= first)
         if cancelled:

@@ -13,9 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.recurrence import parse_rule
-
-from .models import STOCKHOLM
+from core.recurrence import local_timezone, parse_rule
 
 
 @dataclass
@@ -38,11 +36,11 @@ class Occurrence:
 
     @property
     def local_start(self):
-        return self.start.astimezone(STOCKHOLM)
+        return self.start.astimezone(local_timezone())
 
     @property
     def local_end(self):
-        return self.end.astimezone(STOCKHOLM)
+        return self.end.astimezone(local_timezone())
 
     @property
     def first_day(self):
@@ -55,7 +53,7 @@ class Occurrence:
 
 
 def occurrence_key(start):
-    return start.astimezone(STOCKHOLM).isoformat()
+    return start.astimezone(local_timezone()).isoformat()
 
 
 # The years a calendar can show. A key outside them names no occurrence, and
@@ -77,7 +75,7 @@ def parse_occurrence_key(value):
     if parsed.year not in CALENDAR_YEARS:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=STOCKHOLM)
+        parsed = parsed.replace(tzinfo=local_timezone())
     return parsed
 
 
@@ -162,7 +160,7 @@ def upcoming(event, now, limit=10, horizon_days=731):
 
 
 def local_midnight(day):
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=STOCKHOLM)
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=local_timezone())
 
 
 @dataclass

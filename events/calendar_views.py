@@ -1,7 +1,6 @@
 """The calendar pages: month grid and list, event pages, and answers (RSVP)."""
 
 import datetime
-from collections import OrderedDict
 from urllib.parse import quote, urlencode
 
 from django.contrib import messages
@@ -18,7 +17,7 @@ from core.geography.models import SubRegion
 from core.query import reads_query
 from forum.access import forum_for, forums_of
 from forum.models import Forum
-from partners.models import ContactPerson, Membership, Organisation
+from partners.models import ContactPerson
 
 from .calendar import (
     event_occurrences,
@@ -32,7 +31,7 @@ from .calendar import (
 )
 from .forms import CalendarQueryForm, EventQueryForm, RSVPForm
 from .models import RSVP, Event
-from .rsvp import record_answer, tell_promoted
+from .rsvp import attendance_at, organisation_for, record_answer, tell_promoted
 
 LIST_DAYS = 60
 
@@ -150,32 +149,6 @@ def _takes_part(user, event):
     return user.is_authenticated and forums_of(user).filter(pk=event.forum_id).exists()
 
 
-def _attendance(event, occurrence, user):
-    rsvps = list(
-        RSVP.objects.filter(
-            event=event, occurrence_start=occurrence.original_start
-        ).select_related("user", "organisation")
-    )
-    going = [r for r in rsvps if r.answer == RSVP.Answer.GOING and not r.waitlisted]
-    by_organisation = OrderedDict()
-    for answer in sorted(
-        going, key=lambda r: (r.organisation is None, str(r.organisation or ""))
-    ):
-        name = answer.organisation.name if answer.organisation else None
-        by_organisation.setdefault(name, []).append(answer.user)
-    return {
-        "going": going,
-        "going_count": len(going),
-        "by_organisation": [
-            {"name": name, "count": len(people), "people": people}
-            for name, people in by_organisation.items()
-        ],
-        "waitlist": [r for r in rsvps if r.waitlisted],
-        "mine": next((r for r in rsvps if r.user_id == user.pk), None),
-        "full": event.capacity is not None and len(going) >= event.capacity,
-    }
-
-
 def _detail_response(request, event, chosen=None, notes=(), form=None):
     """The event page, about occurrence ``chosen`` if not None; ``form`` is an
     RSVP form that was sent and refused."""
@@ -217,7 +190,7 @@ def _detail_response(request, event, chosen=None, notes=(), form=None):
             selected = form.upcoming[0] if form.upcoming else None
         if selected is not None:
             form.add_choice(selected)
-            attendance = _attendance(event, selected, request.user)
+            attendance = attendance_at(event, selected.original_start, request.user)
             if not form.is_bound:
                 form.initial = {
                     "occurrence": selected.key,
@@ -241,19 +214,6 @@ def event_detail(request, pk, query_form):
     return _detail_response(request, event, chosen, notes)
 
 
-def _organisation_for(user, forum):
-    """The organisation the person answers for: their highest level in the forum."""
-    mine = Organisation.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
-    )
-    return (
-        mine.filter(participations__forum=forum)
-        .order_by("-participations__level", "name")
-        .first()
-        or mine.order_by("name").first()
-    )
-
-
 @login_required
 @require_POST
 def rsvp(request, pk):
@@ -269,7 +229,7 @@ def rsvp(request, pk):
         event,
         occurrence.original_start,
         request.user,
-        _organisation_for(request.user, event.forum),
+        organisation_for(request.user, event.forum),
         form.cleaned_data["answer"],
     )
     if promoted is not None:

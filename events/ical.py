@@ -11,13 +11,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, vRecur
+from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from core.recurrence import ical_until, local_rule
+from core.recurrence import excluded_dates, ical_recurrence, local_rule, local_timezone
 from core.sanitizer import plain_text
-
-from .models import STOCKHOLM
 
 PRODID = "-//TIA samverkansplattform//Forumkalender//SV"
 # Feeds show what is coming and what just happened, not the whole archive.
@@ -46,12 +44,7 @@ def feed_events(queryset, now=None):
 
 
 def _local(value):
-    return timezone.localtime(value, STOCKHOLM)
-
-
-def _rule_text(event):
-    text = (event.rrule or "").strip()
-    return text[6:] if text.upper().startswith("RRULE:") else text
+    return timezone.localtime(value, local_timezone())
 
 
 def _runs_after(event, cutoff):
@@ -60,7 +53,7 @@ def _runs_after(event, cutoff):
         return True
     local_start = _local(event.start).replace(tzinfo=None)
     try:
-        rule = local_rule(_rule_text(event), local_start, STOCKHOLM)
+        rule = local_rule(event.rrule, local_start)
     except (ValueError, TypeError):
         return False
     after = _local(cutoff - event.duration).replace(tzinfo=None)
@@ -69,18 +62,10 @@ def _runs_after(event, cutoff):
 
 def _recurrence(event):
     """The stored rule for iCalendar, UNTIL in the form RFC 5545 wants; or None."""
-    text = _rule_text(event)
-    if not text:
-        return None
     try:
-        recur = vRecur.from_ical(text)
+        return ical_recurrence(event.rrule, all_day=event.all_day)
     except ValueError:
         return None
-    if "FREQ" not in recur:
-        return None
-    if recur.get("UNTIL"):
-        recur["UNTIL"] = [ical_until(recur["UNTIL"][0], event.all_day, STOCKHOLM)]
-    return recur
 
 
 def _all_day_span(start, end):
@@ -94,7 +79,7 @@ def _all_day_span(start, end):
 
 
 def _times(event, start, end):
-    """DTSTART and DTEND values: dates for all-day events, else Stockholm times."""
+    """DTSTART and DTEND values: dates for all-day events, else local times."""
     if event.all_day:
         return _all_day_span(start, end)
     return _local(start), _local(end)
@@ -149,11 +134,7 @@ def event_components(event, url, stamp):
 
     component.add("rrule", recur)
     exdates = []
-    for value in event.exdates or []:
-        try:
-            day = datetime.date.fromisoformat(str(value))
-        except ValueError:
-            continue
+    for day in excluded_dates(event.exdates):
         if event.all_day:
             exdates.append(day)
         else:
@@ -161,7 +142,7 @@ def event_components(event, url, stamp):
             exdates.append(
                 datetime.datetime.combine(
                     day, start.timetz().replace(tzinfo=None)
-                ).replace(tzinfo=STOCKHOLM)
+                ).replace(tzinfo=local_timezone())
             )
     if exdates:
         component.add("exdate", sorted(exdates))
@@ -198,7 +179,7 @@ def events_calendar(events, *, name, url_for):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", STOCKHOLM.key)
+    calendar.add("x-wr-timezone", local_timezone().key)
     first = stamp.date() - datetime.timedelta(days=PAST_DAYS)
     for event in events:
         for component in event_components(event, url_for(event), stamp):

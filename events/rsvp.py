@@ -3,8 +3,11 @@
 The views call :func:`record_answer`; when it gives a seat to the first person
 on the waiting list, they are told with :func:`tell_promoted` (a forum
 notification: email at once, in the daily digest, or not, as they chose).
+:func:`organisation_for` is whom an answer is for, :func:`attendance_at` who
+answered for an occurrence.
 """
 
+from collections import OrderedDict
 from urllib.parse import quote
 
 from django.db import transaction
@@ -13,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum.notifications import in_email_language, notify_users
+from partners.models import Membership, Organisation
 
 from .models import RSVP, Event
 
@@ -60,6 +64,46 @@ def record_answer(event, occurrence_start, user, organisation, answer):
                     promoted.waitlisted = False
                     promoted.save(update_fields=["waitlisted"])
     return rsvp, promoted
+
+
+def organisation_for(user, forum):
+    """The organisation the person answers for: their highest level in the forum."""
+    mine = Organisation.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    )
+    return (
+        mine.filter(participations__forum=forum)
+        .order_by("-participations__level", "name")
+        .first()
+        or mine.order_by("name").first()
+    )
+
+
+def attendance_at(event, occurrence_start, user):
+    """Who answered for one occurrence: seated (by organisation), waiting, mine."""
+    rsvps = list(
+        RSVP.objects.filter(
+            event=event, occurrence_start=occurrence_start
+        ).select_related("user", "organisation")
+    )
+    going = [r for r in rsvps if r.answer == RSVP.Answer.GOING and not r.waitlisted]
+    by_organisation = OrderedDict()
+    for answer in sorted(
+        going, key=lambda r: (r.organisation is None, str(r.organisation or ""))
+    ):
+        name = answer.organisation.name if answer.organisation else None
+        by_organisation.setdefault(name, []).append(answer.user)
+    return {
+        "going": going,
+        "going_count": len(going),
+        "by_organisation": [
+            {"name": name, "count": len(people), "people": people}
+            for name, people in by_organisation.items()
+        ],
+        "waitlist": [r for r in rsvps if r.waitlisted],
+        "mine": next((r for r in rsvps if r.user_id == user.pk), None),
+        "full": event.capacity is not None and len(going) >= event.capacity,
+    }
 
 
 def tell_promoted(promoted, occurrence_key):

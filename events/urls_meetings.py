@@ -2,41 +2,47 @@
 
 from django.urls import path
 
-from . import meeting_views as views
+from . import agenda_views, minutes_views
 
 urlpatterns = [
-    path("kalender/<int:pk>/dagordning/", views.agenda, name="agenda"),
+    path("kalender/<int:pk>/dagordning/", agenda_views.agenda, name="agenda"),
     path(
         "kalender/<int:pk>/dagordning/forslag/<int:proposal_id>/",
-        views.proposal_decide,
+        agenda_views.proposal_decide,
         name="proposal_decide",
     ),
     path(
         "kalender/<int:pk>/dagordning/redigera/",
-        views.agenda_edit,
+        agenda_views.agenda_edit,
         name="agenda_edit",
     ),
-    path("kalender/<int:pk>/protokoll/", views.minutes, name="minutes"),
+    path("kalender/<int:pk>/protokoll/", minutes_views.minutes, name="minutes"),
     path(
         "kalender/<int:pk>/protokoll/redigera/",
-        views.minutes_edit,
+        minutes_views.minutes_edit,
         name="minutes_edit",
     ),
     path(
         "kalender/<int:pk>/protokoll/utskrift/",
-        views.minutes_print,
+        minutes_views.minutes_print,
         name="minutes_print",
     ),
     path(
         "kalender/<int:pk>/protokoll/justera/",
-        views.minutes_approve,
+        minutes_views.minutes_approve,
         name="minutes_approve",
     ),
     path(
         "kalender/<int:pk>/protokoll/publicera/",
-        views.minutes_publish,
+        minutes_views.minutes_publish,
         name="minutes_publish",
     ),
-    path("forum/<slug:slug>/atgarder/", views.action_items, name="action_items"),
-    path("atgarder/<int:pk>/", views.action_item_update, name="action_item_update"),
+    path(
+        "forum/<slug:slug>/atgarder/", minutes_views.action_items, name="action_items"
+    ),
+    path(
+        "atgarder/<int:pk>/",
+        minutes_views.action_item_update,
+        name="action_item_update",
+    ),
 ]

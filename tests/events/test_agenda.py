@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.utils import timezone
 
@@ -173,6 +174,56 @@ def test_deciding_twice_changes_nothing(client, setting):
     proposal.refresh_from_db()
     assert proposal.status == AgendaProposal.Status.ACCEPTED
     assert meeting.agenda.count() == 1
+    assert len(mail.outbox) == sent
+
+
+def test_of_two_conveners_deciding_at_once_only_the_first_decides(setting):
+    forum, convener, dialog, meeting = setting
+    other = UserFactory()
+    forum.conveners.add(other)
+    proposal = AgendaProposal.objects.create(
+        event=meeting, title="Budget", proposed_by=dialog
+    )
+    # Both conveners opened the proposal while it was pending.
+    mine = AgendaProposal.objects.get(pk=proposal.pk)
+    theirs = AgendaProposal.objects.get(pk=proposal.pk)
+    assert mine.decide(accept=True, by=convener)
+    assert not theirs.decide(accept=False, reason="Nej.", by=other)
+    proposal.refresh_from_db()
+    assert proposal.status == AgendaProposal.Status.ACCEPTED
+    assert proposal.decided_by == convener
+    assert proposal.reason == ""
+    assert meeting.agenda.count() == 1
+
+
+def test_a_decision_that_comes_too_late_gets_a_message(client, setting, monkeypatch):
+    forum, convener, dialog, meeting = setting
+    other = UserFactory()
+    forum.conveners.add(other)
+    proposal = AgendaProposal.objects.create(
+        event=meeting, title="Budget", proposed_by=dialog
+    )
+    decide_once = AgendaProposal.decide
+
+    def other_convener_first(self, **decision):
+        # The other convener's decision lands after this page loaded the
+        # proposal as pending, before this one is saved.
+        same = AgendaProposal.objects.get(pk=self.pk)
+        decide_once(same, accept=False, reason="Hann före.", by=other)
+        return decide_once(self, **decision)
+
+    monkeypatch.setattr(AgendaProposal, "decide", other_convener_first)
+    client.force_login(convener)
+    sent = len(mail.outbox)
+    response = decide(client, proposal, "accept")
+    assert response.status_code == 302
+    assert response["Location"] == f"/kalender/{meeting.pk}/dagordning/"
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert shown == ["Det är redan beslutat om förslaget."]
+    proposal.refresh_from_db()
+    assert proposal.status == AgendaProposal.Status.DECLINED
+    assert proposal.decided_by == other
+    assert not meeting.agenda.exists()
     assert len(mail.outbox) == sent
 
 

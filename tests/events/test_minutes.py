@@ -374,3 +374,18 @@ def test_the_minutes_rule_in_one_queryset(setting):
     minutes.save()
     attendee.memberships.all().delete()
     assert attendee not in readers()
+
+
+def test_effective_visibility_is_the_rule_the_queryset_filters_by(setting):
+    """One rule: the meeting's visibility, or the narrower one set on the minutes."""
+    forum, convener, attendee, minutes = setting
+    assert minutes.effective_visibility == Visibility.INFORMATION
+    minutes.visibility = Visibility.DIALOG
+    minutes.save()
+    assert minutes.effective_visibility == Visibility.DIALOG
+    (annotated,) = Minutes.objects.with_visibility().filter(pk=minutes.pk)
+    assert annotated.effective_visibility == Visibility.DIALOG
+    meeting = minutes.event
+    meeting.visibility = Visibility.PARTNERSKAP
+    meeting.save()
+    assert minutes.effective_visibility == Visibility.PARTNERSKAP

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from core.users.factories import UserFactory
 from events.models import (
     RSVP,
     ActionItem,
@@ -12,7 +13,9 @@ from events.models import (
     AgendaProposal,
     Event,
     Minutes,
+    MinutesComment,
     MinutesItem,
+    OccurrenceOverride,
 )
 from forum.factories import ForumFactory
 from partners.factories import OrganisationFactory
@@ -29,6 +32,14 @@ class EventFactory(factory.django.DjangoModelFactory):
         lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
     )
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+
+
+class OccurrenceOverrideFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OccurrenceOverride
+
+    event = factory.SubFactory(EventFactory)
+    original_start = factory.SelfAttribute("event.start")
 
 
 class AgendaProposalFactory(factory.django.DjangoModelFactory):
@@ -73,10 +84,19 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(OrganisationFactory)
 
 
+class MinutesCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinutesComment
+
+    minutes = factory.SubFactory(MinutesFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "En kommentar."
+
+
 class RSVPFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RSVP
 
     event = factory.SubFactory(EventFactory)
     occurrence_start = factory.SelfAttribute("event.start")
-    user = factory.SubFactory("core.users.factories.UserFactory")
+    user = factory.SubFactory(UserFactory)

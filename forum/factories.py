@@ -21,8 +21,11 @@ from forum.models import (
     Participation,
     ParticipationApplication,
     Post,
+    PostModeration,
     ResponseAnswer,
+    ResponseVersion,
     Thread,
+    ThreadFollow,
 )
 from partners.factories import OrganisationFactory
 from partners.models import Agreement
@@ -44,6 +47,13 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     forum = factory.SubFactory(ForumFactory)
     level = 1
+
+    @classmethod
+    def _create(cls, model_class, *args, changed_by=None, note="", **kwargs):
+        # save() writes the level log; who made the change and why go with it.
+        participation = model_class(*args, **kwargs)
+        participation.save(changed_by=changed_by, note=note)
+        return participation
 
 
 class LevelChangeFactory(factory.django.DjangoModelFactory):
@@ -133,6 +143,15 @@ class ResponseAnswerFactory(factory.django.DjangoModelFactory):
     text = "Vi ställer oss bakom förslaget."
 
 
+class ResponseVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResponseVersion
+
+    response = factory.SubFactory(ConsultationResponseFactory)
+    version = 1
+    snapshot = factory.LazyFunction(lambda: {"general_comment": "", "answers": {}})
+
+
 class FeedbackItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FeedbackItem
@@ -158,6 +177,23 @@ class PostFactory(factory.django.DjangoModelFactory):
     thread = factory.SubFactory(ThreadFactory)
     author = factory.SubFactory(UserFactory)
     body = "<p>Ett inlägg.</p>"
+
+
+class PostModerationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostModeration
+
+    post = factory.SubFactory(PostFactory)
+    action = PostModeration.Action.HIDDEN
+    moderator = factory.SubFactory(UserFactory)
+
+
+class ThreadFollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ThreadFollow
+
+    thread = factory.SubFactory(ThreadFactory)
+    user = factory.SubFactory(UserFactory)
 
 
 class DelegatedTaskFactory(factory.django.DjangoModelFactory):

@@ -82,6 +82,9 @@ ACTION_ITEMS = records("events", "action_items")
 
 ATTENDING_ORGANISATIONS = DATA["attending_organisations"]
 ATTENDING_PEOPLE = DATA["attending_people"]
+# The texts of the two forum meetings: proposals, minutes, a comment.
+PAST_MEETING = DATA["past_meeting"]
+NEXT_MEETING = DATA["next_meeting"]
 
 
 def local(day, hour=0, minute=0):
@@ -268,6 +271,18 @@ def add_agenda(event, agenda, proposals=None):
         )
 
 
+def proposal(event, orgs, users, spec, **decision):
+    """A member's agenda proposal; ``decision`` holds the convener's answer."""
+    return AgendaProposalFactory(
+        event=event,
+        title=spec["title"],
+        description=spec["description"],
+        proposed_by=users[spec["proposed_by"]],
+        organisation=orgs[spec["organisation"]],
+        **decision,
+    )
+
+
 def create_past_forum_meeting(forum, orgs, today, users):
     start = local(weekday(today - _days(23)), 9, 30)
     event, created = make_event(
@@ -275,46 +290,32 @@ def create_past_forum_meeting(forum, orgs, today, users):
         PAST_FORUM_MEETING,
         kind=KIND.FORUM_MEETING,
         visibility=SAMRAD,
-        venue="Länsstyrelsen Skåne, Malmö",
+        venue=PAST_MEETING["venue"],
         online_url=ONLINE + "forum",
         organiser=orgs["lansstyrelsen-skane"],
         start=start,
         end=start + datetime.timedelta(hours=2, minutes=30),
-        description=(
-            "<p>Forumets möte under hösten: läget i länet, statsbidraget och "
-            "frågor som medlemmarna har anmält.</p>"
-        ),
+        description=PAST_MEETING["description"],
     )
     if not created:
         return 0
     convener = users[CONVENER]
     decided = start - _days(10)
-    accepted = AgendaProposalFactory(
-        event=event,
-        title="Språkstöd i studieförbunden",
-        description=(
-            "Vi vill berätta hur cirkelledare med flera språk kan delas mellan "
-            "studieförbunden och höra om fler vill vara med."
-        ),
-        proposed_by=users[NADIA],
-        organisation=orgs["abf-skane"],
-        status=AgendaProposal.Status.ACCEPTED,
-        decided_by=convener,
-        decided_at=decided,
-    )
-    declined = AgendaProposalFactory(
-        event=event,
-        title="Gemensam lokalbokning för studieförbunden",
-        description="Ett förslag om att boka lokaler gemensamt i Malmö.",
-        proposed_by=users[HASSAN],
-        organisation=orgs["sensus"],
-        status=AgendaProposal.Status.DECLINED,
-        reason=(
-            "Frågan rör bara studieförbunden i Malmö och passar bättre på "
-            "nätverksmötet i Malmö. Vi tar upp den där."
-        ),
-        decided_by=convener,
-        decided_at=decided,
+    accepted, declined = (
+        proposal(
+            event,
+            orgs,
+            users,
+            PAST_MEETING[key],
+            status=status,
+            reason=PAST_MEETING[key]["reason"],
+            decided_by=convener,
+            decided_at=decided,
+        )
+        for key, status in (
+            ("accepted_proposal", AgendaProposal.Status.ACCEPTED),
+            ("declined_proposal", AgendaProposal.Status.DECLINED),
+        )
     )
     AgendaProposal.objects.filter(pk__in=[accepted.pk, declined.pk]).update(
         created_at=start - _days(20)
@@ -324,10 +325,7 @@ def create_past_forum_meeting(forum, orgs, today, users):
     minutes = MinutesFactory(
         event=event,
         status=Minutes.Status.PUBLISHED,
-        summary=(
-            "<p>Forumet gick igenom läget i delregionerna och årets statsbidrag, "
-            "och fördelade fem åtgärder till nästa möte.</p>"
-        ),
+        summary=PAST_MEETING["minutes_summary"],
         approved_by=convener,
         approved_at=start + _days(7),
         published_at=start + _days(8),
@@ -350,12 +348,8 @@ def create_past_forum_meeting(forum, orgs, today, users):
         )
     comment = MinutesCommentFactory(
         minutes=minutes,
-        author=users[ELIN],
-        body=(
-            "Under § 2 bör det stå att Malmö stad också vill vara med i "
-            "kartläggningen i södra Skåne, eftersom många flyttar mellan "
-            "boendena."
-        ),
+        author=users[PAST_MEETING["comment"]["author"]],
+        body=PAST_MEETING["comment"]["body"],
     )
     MinutesComment.objects.filter(pk=comment.pk).update(created_at=start + _days(3))
     return 1
@@ -368,36 +362,18 @@ def create_next_forum_meeting(forum, orgs, today, users):
         NEXT_FORUM_MEETING,
         kind=KIND.FORUM_MEETING,
         visibility=SAMRAD,
-        venue="Länsstyrelsen Skåne, Malmö",
+        venue=NEXT_MEETING["venue"],
         online_url=ONLINE + "forum",
         organiser=orgs["lansstyrelsen-skane"],
         start=start,
         end=start + datetime.timedelta(hours=2, minutes=30),
-        description=(
-            "<p>Samråd om utkastet till länets plan för tidiga insatser, och "
-            "uppföljning av åtgärderna från förra mötet.</p>"
-        ),
+        description=NEXT_MEETING["description"],
     )
     if not created:
         return 0
     add_agenda(event, NEXT_AGENDA)
-    AgendaProposalFactory(
-        event=event,
-        title="Verksamhetsbesök som en del av forummötena",
-        description=(
-            "Vi föreslår att varannat forummöte hålls hos en medlem, med ett "
-            "kort besök i verksamheten."
-        ),
-        proposed_by=users[NADIA],
-        organisation=orgs["abf-skane"],
-    )
-    AgendaProposalFactory(
-        event=event,
-        title="Aktiviteter på fler språk i nordöstra Skåne",
-        description="Hur kan vi tillsammans nå deltagare som talar tigrinja?",
-        proposed_by=users[HASSAN],
-        organisation=orgs["sensus"],
-    )
+    for spec in NEXT_MEETING["proposals"]:
+        proposal(event, orgs, users, spec)
     for email in [CONVENER, COORDINATOR, ELIN, NADIA, AMINA]:
         user = users[email]
         RSVPFactory(

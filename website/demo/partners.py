@@ -70,6 +70,8 @@ EXISTING_MEMBERS = records("partners", "existing_members")
 COORDINATORS = records("partners", "coordinators")
 
 AGREEMENT_TASKS = DATA["agreement_tasks"]
+# An application to join the forum and a request to join an organisation.
+OPEN_REQUESTS = DATA["open_requests"]
 
 
 def demo_email(name, slug):
@@ -105,23 +107,22 @@ def create_partners():
 
 def create_open_requests(forum, orgs, logins):
     """Things waiting for a decision, so conveners and admins see their queues."""
-    ystad = orgs["ystads-kommun"]
-    applicant = next(u for u, _ in logins if u.email.endswith("ystads-kommun.example"))
-    if not ParticipationApplication.objects.filter(organisation=ystad).exists():
+    application = OPEN_REQUESTS["application"]
+    org = orgs[application["organisation"]]
+    applicant = next(u for u, _ in logins if u.email.endswith(f"{org.slug}.example"))
+    if not ParticipationApplication.objects.filter(organisation=org).exists():
         ParticipationApplicationFactory(
-            organisation=ystad,
+            organisation=org,
             forum=forum,
-            requested_level=Level.SAMRAD,
-            motivation=(
-                "Ystads kommun har ett nytt anläggningsboende och vill lämna "
-                "synpunkter på länets plan för tidiga insatser i södra Skåne."
-            ),
+            requested_level=application["requested_level"],
+            motivation=application["motivation"],
             applicant=applicant,
         )
-    newcomer = demo_user("johan.ek@sensus.example", "Johan", "Ek")
+    pending = OPEN_REQUESTS["pending_member"]
+    newcomer = demo_user(pending["email"], pending["first_name"], pending["last_name"])
     upsert(
         MembershipFactory,
-        {"user": newcomer, "organisation": orgs["sensus"]},
+        {"user": newcomer, "organisation": orgs[pending["organisation"]]},
         create={"status": Membership.Status.PENDING},
     )
 

@@ -12,10 +12,15 @@ adds nothing and a larger scale adds the difference. What hangs on a row
 (languages, questions, responses, posts, answers) is only made together with
 a new row, as in the demo.
 
-Rows are written with ``bulk_create``, which skips the models' ``save()``: the
+Rows are built with the rooms' factories (``Factory.build()``, no query) and
+written with ``bulk_create``, which skips the models' ``save()``: the
 HTML here is already what ``clean_html()`` keeps (paragraphs and lists), and
 what ``save()`` would fill in (``Event.uid``) is set here. Participations get
 their level log (``LevelChange``) written alongside, as ``save()`` would.
+
+One module per room: ``partners`` (organisations, people), ``directory``
+(activities), ``events`` and ``forum`` (consultations, threads, tasks,
+decisions); ``base`` holds the shared lookups and ``pools`` the texts.
 """
 
 from website.benchmark.data.base import GrowerBase, Growth, volumes

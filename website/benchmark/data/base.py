@@ -10,10 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.geography.models import Municipality, SubRegion
-from forum.models import (
-    Forum,
-    Level,
-)
+from forum.models import Forum, Level
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.partners import CONVENER, FORUM, SKANE
 

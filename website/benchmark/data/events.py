@@ -8,9 +8,7 @@ from django.utils import timezone
 from core.recurrence import validate_rule
 from events.factories import EventFactory
 from events.models import Event
-from forum.models import (
-    Level,
-)
+from forum.models import Level
 from website.benchmark.data.base import (
     BATCH,
     PREFIX,

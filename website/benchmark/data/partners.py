@@ -8,10 +8,7 @@ from django.utils.text import slugify
 
 from core.users.factories import UserFactory
 from forum.factories import LevelChangeFactory, ParticipationFactory
-from forum.models import (
-    LevelChange,
-    Participation,
-)
+from forum.models import LevelChange, Participation
 from partners.factories import (
     ContactPersonFactory,
     MembershipFactory,

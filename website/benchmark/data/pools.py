@@ -1,10 +1,7 @@
 """Text pools the generated rows draw from: names, topics, sentences."""
 
 from events.models import Event
-from forum.models import (
-    DelegatedTask,
-    Visibility,
-)
+from forum.models import DelegatedTask, Visibility
 from partners.models import Organisation
 
 FIRST_NAMES = [

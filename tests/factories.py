@@ -1,14 +1,24 @@
-"""Factories shared by the tests of the private side."""
+"""The rooms' factories, as the tests use them: people sign in with PASSWORD."""
 
 import factory
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from core.geography.models import County
-from forum.models import Forum, Participation
-from partners.models import Membership, Organisation
+from core.users import factories as users
+from forum.factories import ForumFactory, ParticipationFactory
+from partners import factories as partners
+from partners.factories import OrganisationFactory
 from tests.conftest import PASSWORD
+
+__all__ = [
+    "ForumFactory",
+    "MembershipFactory",
+    "OrganisationFactory",
+    "ParticipationFactory",
+    "UserFactory",
+    "county_admin",
+    "editor",
+    "staff_user",
+]
 
 # Groups the migrations create: Wagtail's editors, and forum's county
 # administrators (forum/migrations/0009), who hold ``forum.administer_forums``.
@@ -16,58 +26,12 @@ EDITORS = "Editors"
 COUNTY_ADMINISTRATORS = "Länsadministratörer"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    first_name = "Test"
-    last_name = factory.Sequence(lambda n: f"Person {n}")
+class UserFactory(users.UserFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
-    @factory.post_generation
-    def verified(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
-            EmailAddress.objects.create(
-                user=obj, email=obj.email, verified=True, primary=True
-            )
 
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Förening {n}")
-    slug = factory.Sequence(lambda n: f"forening-{n}")
-    kind = Organisation.Kind.NON_PROFIT
-
-
-class ForumFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Forum
-
-    name = factory.Sequence(lambda n: f"Forum {n}")
-    slug = factory.Sequence(lambda n: f"forum-{n}")
-    county = factory.LazyFunction(lambda: County.objects.get(code="12"))
-
-
-class ParticipationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Participation
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    forum = factory.SubFactory(ForumFactory)
-    level = 1
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
+class MembershipFactory(partners.MembershipFactory):
     user = factory.SubFactory(UserFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
 
 
 def staff_user(*groups, **fields):

@@ -23,66 +23,16 @@ from forum.models import (
 )
 from website.demo.events import NEXT_FORUM_MEETING
 from website.demo.forum_work import ELIN, OPEN_CONSULTATION, THREADS
+from website.demo.loader import load
 
-MEETING_PAPER = (
-    "Lägesbild hösten 2026 – underlag till forummötet",
-    "lagesbild-hosten-2026.pdf",
-    [
-        "Lägesbild hösten 2026",
-        "Underlag till forummötet om länets plan för tidiga insatser.",
-        "",
-        "Utbudet av aktiviteter har ökat i västra och mellersta Skåne,",
-        "medan nordöstra och södra Skåne har färre aktiviteter per",
-        "asylsökande än länet i snitt. Andelen kvinnor bland deltagarna",
-        "ligger kvar kring en tredjedel.",
-        "",
-        "Frågor till mötet:",
-        "1. Var behöver utbudet växa först?",
-        "2. Hur fördelar vi statsbidraget mellan delregionerna?",
-    ],
-)
-CONSULTATION_PAPER = (
-    "Förslag till handlingsplan 2027 (remissversion)",
-    "handlingsplan-2027-remissversion.pdf",
-    [
-        "Handlingsplan för tidiga insatser i Skåne 2027",
-        "Remissversion – samråd i forumet.",
-        "",
-        "1. Fler aktiviteter där många bor i eget boende.",
-        "2. Insatser som når kvinnor: barnpassning, grupper på dagtid.",
-        "3. Språkträning kopplad till arbetsmarknaden, med",
-        "   Arbetsförmedlingen.",
-        "",
-        "Tidplan: samråd i forumet, återkoppling, beslut i december.",
-    ],
-)
-RESPONSE_FILE = (
-    "vuxenskolan",
-    "Kartläggning nordöstra Skåne – Studieförbundet Vuxenskolan.pdf",
-    [
-        "Kartläggning av cirklar i nordöstra Skåne",
-        "Studieförbundet Vuxenskolan, bilaga till samrådssvaret.",
-        "",
-        "Östra Göinge: 1 cirkel i svenska, ingen på kvällstid.",
-        "Osby: 2 cirklar i svenska, 1 i samhällsorientering.",
-        "Bromölla: ingen cirkel sedan i våras.",
-        "",
-        "Behov: cirkelledare som talar tigrinja och dari.",
-    ],
-)
-POST_FILE = (
-    "Checklista – aktiviteter som når kvinnor, Malmö stad.pdf",
-    [
-        "Checklista: aktiviteter som når kvinnor",
-        "Malmö stad, för nätverket i Skåne.",
-        "",
-        "- Förmiddagstider, inte kvällar.",
-        "- Lokal nära boendet, gärna på gångavstånd.",
-        "- Barnpassning i rummet bredvid.",
-        "- Kvinnlig ledare och vid behov kvinnlig tolk.",
-        "- Inbjudan muntligt och på deltagarnas språk.",
-    ],
-)
+DATA = load("documents")
+# (title, file name, the lines of the PDF)
+MEETING_PAPER = tuple(DATA["meeting_paper"].values())
+CONSULTATION_PAPER = tuple(DATA["consultation_paper"].values())
+# (organisation, file name, lines): attached to that organisation's response
+RESPONSE_FILE = tuple(DATA["response_file"].values())
+# (file name, lines): attached to the partner's post in the first thread
+POST_FILE = tuple(DATA["post_file"].values())
 
 
 def pdf_bytes(lines):

@@ -16,19 +16,28 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.geography.models import SubRegion
+from events.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    AgendaProposalFactory,
+    EventFactory,
+    MinutesCommentFactory,
+    MinutesFactory,
+    MinutesItemFactory,
+    OccurrenceOverrideFactory,
+    RSVPFactory,
+)
 from events.models import (
     RSVP,
     ActionItem,
-    AgendaItem,
     AgendaProposal,
     Event,
     Minutes,
     MinutesComment,
-    MinutesItem,
-    OccurrenceOverride,
 )
 from forum.models import Forum, Visibility
 from partners.models import ContactPerson, Organisation
+from website.demo.loader import load, records
 from website.demo.partners import CONVENER, COORDINATOR, FORUM, LEVEL_LOGINS
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -49,393 +58,33 @@ HASSAN = "hassan.ahmadi@sensus.example"
 KARIN = "karin.berg@sensus.example"
 LARS = "lars.mattsson@ystads-kommun.example"
 
-SERIES = {
-    "title": "Samordnarmöte TIA Skåne",
-    "kind": KIND.COORDINATORS_MEETING,
-    "visibility": DIALOG,
-    "rrule": "FREQ=MONTHLY;BYDAY=2TU",
-    "online_url": ONLINE + "samordnare",
-    "organiser": "lansstyrelsen-skane",
-    "description": (
-        "<p>Månadens avstämning mellan Länsstyrelsen och de delregionala "
-        "samordnarna: läget i varje delregion, nya aktiviteter, frågor om "
-        "statsbidraget och vad som ska lyftas i forumet.</p>"
-    ),
-}
-
+DATA = load("events")
+# The coordinators' monthly meeting, a recurring event.
+SERIES = DATA["series"]
 # (sub-region, days from today, venue, organiser)
-NETWORK_MEETINGS = [
-    ("Malmö", -38, "Stadshuset, Malmö", "malmo-stad"),
-    ("Mellersta Skåne", -11, "Stadshallen, Lund", "lunds-kommun"),
-    ("Nordvästra Skåne", 9, "Dunkers kulturhus, Helsingborg", "lansstyrelsen-skane"),
-    ("Nordöstra Skåne", 22, "Rådhus Skåne, Kristianstad", "kristianstads-kommun"),
-    ("Södra Skåne", 36, "Stadshuset, Trelleborg", "trelleborgs-kommun"),
-]
-
+NETWORK_MEETINGS = records("events", "network_meetings")
 # Public events: (days from today, hour, minute, hours long, kind, title,
 # organiser, sub-region or None, venue, online, capacity, text, cancellation)
-PUBLIC_EVENTS = [
-    (
-        -33,
-        13,
-        0,
-        2,
-        KIND.INFORMATION_MEETING,
-        "Introduktion för nya aktörer i TIA",
-        "lansstyrelsen-skane",
-        None,
-        "",
-        True,
-        None,
-        "Vad tidiga insatser för asylsökande är, vem som gör vad i länet och hur "
-        "er organisation kan bidra. För er som är nya i arbetet.",
-        "",
-    ),
-    (
-        -19,
-        17,
-        30,
-        2,
-        KIND.INFORMATION_MEETING,
-        "Öppet informationsmöte om TIA i Malmö",
-        "malmo-stad",
-        "Malmö",
-        "Stadsbiblioteket, Malmö",
-        False,
-        None,
-        "Kom och hör vilka aktiviteter som finns för asylsökande i Malmö och hur "
-        "föreningar kan vara med. Fika från 17.00.",
-        "",
-    ),
-    (
-        -6,
-        10,
-        0,
-        2,
-        KIND.SITE_VISIT,
-        "Verksamhetsbesök: idrott för asylsökande i Trelleborg",
-        "rf-sisu-skane",
-        "Södra Skåne",
-        "Idrottshallen, Trelleborg",
-        False,
-        None,
-        "Vi besöker en öppen träningsgrupp och pratar med ledarna om hur de "
-        "når deltagare på anläggningsboendet.",
-        "",
-    ),
-    (
-        4,
-        9,
-        30,
-        1.5,
-        KIND.INFORMATION_MEETING,
-        "Vad är TIA? Webbinarium för kommuner och föreningar",
-        "lansstyrelsen-skane",
-        None,
-        "",
-        True,
-        None,
-        "En kort genomgång av tidiga insatser för asylsökande: målgruppen, "
-        "aktiviteterna och hur samverkan i Skåne är organiserad.",
-        "",
-    ),
-    (
-        11,
-        13,
-        0,
-        2,
-        KIND.INFORMATION_MEETING,
-        "Informationsmöte om utlysningen av statsbidrag för tidiga insatser",
-        "lansstyrelsen-skane",
-        None,
-        "",
-        True,
-        None,
-        "Länsstyrelsen presenterar årets utlysning: vilka insatser som kan få "
-        "bidrag, vad ansökan ska innehålla och när den ska vara inne. Tid för "
-        "frågor finns.",
-        "",
-    ),
-    (
-        15,
-        14,
-        0,
-        2,
-        KIND.SITE_VISIT,
-        "Verksamhetsbesök: språkcafé i Lund",
-        "svenska-kyrkan-lund",
-        "Mellersta Skåne",
-        "Församlingshemmet, Lund",
-        False,
-        None,
-        "Följ med till ett språkcafé där volontärer och asylsökande samtalar på "
-        "svenska varje vecka. Vi berättar hur caféet startade och vad som "
-        "fungerar.",
-        "",
-    ),
-    (
-        18,
-        9,
-        0,
-        3,
-        KIND.TRAINING,
-        "Så söker ni statsbidrag",
-        "lansstyrelsen-skane",
-        "Malmö",
-        "Länsstyrelsen Skåne, Malmö",
-        False,
-        30,
-        "Praktisk utbildning i att skriva en ansökan: mål, budget, målgrupp och "
-        "uppföljning. Ta gärna med en idé ni vill söka för.",
-        "",
-    ),
-    (
-        25,
-        9,
-        0,
-        6,
-        KIND.TRAINING,
-        "Traumamedvetet bemötande",
-        "region-skane",
-        "Mellersta Skåne",
-        "Region Skånes lokaler, Lund",
-        False,
-        6,
-        "En dag om hur stress och trauma kan påverka asylsökande och hur ledare "
-        "och volontärer kan möta deltagarna tryggt. Öppen för alla som arbetar "
-        "med tidiga insatser.",
-        "",
-    ),
-    (
-        29,
-        13,
-        0,
-        3,
-        KIND.TRAINING,
-        "Barnrättsperspektiv i tidiga insatser",
-        "raddabarnen",
-        "Malmö",
-        "Folkets hus, Malmö",
-        False,
-        40,
-        "Hur barnkonventionen kan omsättas i aktiviteter där barn och familjer deltar.",
-        "Inställd på grund av sjukdom. Utbildningen kommer tillbaka i vår.",
-    ),
-    (
-        33,
-        10,
-        0,
-        2.5,
-        KIND.SITE_VISIT,
-        "Verksamhetsbesök: mötesplats i Kristianstad",
-        "kristianstads-kommun",
-        "Nordöstra Skåne",
-        "Mötesplatsen, Kristianstad",
-        False,
-        None,
-        "Kommunen och studieförbunden visar sin gemensamma mötesplats med "
-        "svenska, läxhjälp och samhällsinformation.",
-        "",
-    ),
-    (
-        39,
-        17,
-        0,
-        2,
-        KIND.INFORMATION_MEETING,
-        "Informationsmöte i Helsingborg: TIA för föreningar",
-        "helsingborgs-stad",
-        "Nordvästra Skåne",
-        "Stadsbiblioteket, Helsingborg",
-        False,
-        None,
-        "För föreningar i nordvästra Skåne som vill starta en aktivitet för "
-        "asylsökande: stöd, bidrag och samarbetspartner.",
-        "",
-    ),
-    (
-        46,
-        13,
-        0,
-        3,
-        KIND.TRAINING,
-        "Att leda språkcafé",
-        "sensus",
-        "Malmö",
-        "Sensus, Malmö",
-        False,
-        20,
-        "Utbildning för nya ledare: upplägg, samtalsämnen och hur man gör alla "
-        "delaktiga oavsett hur mycket svenska de kan.",
-        "",
-    ),
-    (
-        53,
-        9,
-        30,
-        3,
-        KIND.TRAINING,
-        "Hälsa och stress hos asylsökande",
-        "region-skane",
-        None,
-        "",
-        True,
-        None,
-        "Region Skånes hälsokommunikatörer berättar om vanliga hälsofrågor under "
-        "väntetiden och vart deltagare kan vända sig.",
-        "",
-    ),
-    (
-        60,
-        10,
-        0,
-        4,
-        KIND.SITE_VISIT,
-        "Verksamhetsbesök: Glimåkra folkhögskola",
-        "glimakra-folkhogskola",
-        "Nordöstra Skåne",
-        "Glimåkra folkhögskola",
-        False,
-        None,
-        "Besök på folkhögskolans korta kurser i svenska och samhällskunskap för "
-        "asylsökande.",
-        "",
-    ),
-    (
-        67,
-        13,
-        0,
-        1.5,
-        KIND.INFORMATION_MEETING,
-        "Så redovisar ni statsbidraget",
-        "lansstyrelsen-skane",
-        None,
-        "",
-        True,
-        None,
-        "Genomgång av redovisningen: vad som ska rapporteras, när, och vanliga "
-        "frågor från förra året.",
-        "",
-    ),
-]
+PUBLIC_EVENTS = records("events", "public_events")
 
-PAST_FORUM_MEETING = "Forummöte hösten"
-NEXT_FORUM_MEETING = "Forummöte om länets plan för tidiga insatser"
+PAST_FORUM_MEETING = DATA["past_forum_meeting"]
+NEXT_FORUM_MEETING = DATA["next_forum_meeting"]
 
 # (title, presenter, hh, mm, minutes)
-PAST_AGENDA = [
-    ("Välkomna och dagens upplägg", "Anna Lindqvist, Länsstyrelsen Skåne", 9, 30, 10),
-    ("Läget i delregionerna", "De delregionala samordnarna", 9, 40, 35),
-    ("Utfall av årets statsbidrag", "Ahmad Rahimi, Länsstyrelsen Skåne", 10, 15, 25),
-    ("Språkstöd i studieförbunden", "Zeynep Demir, ABF Skåne", 10, 40, 20),
-    ("Hälsoinformation på flera språk", "Sofia Mårtensson, Region Skåne", 11, 15, 25),
-    ("Övriga frågor och nästa möte", "Anna Lindqvist, Länsstyrelsen Skåne", 11, 40, 20),
-]
-PAST_ACCEPTED = 3  # the agenda item that came from a member's proposal
-
-NEXT_AGENDA = [
-    ("Välkomna", "Anna Lindqvist, Länsstyrelsen Skåne", 9, 30, 10),
-    ("Utkast till länets plan för tidiga insatser", "Maria Lundgren", 9, 40, 45),
-    ("Samråd i grupper", "", 10, 40, 40),
-    ("Uppföljning av åtgärderna från förra mötet", "Omar Haddad", 11, 20, 25),
-    ("Övriga frågor", "", 11, 45, 15),
-]
+PAST_AGENDA = records("events", "past_agenda")
+PAST_ACCEPTED = DATA["past_accepted"]  # the item that came from a member's proposal
+NEXT_AGENDA = records("events", "next_agenda")
 
 # (number, title, notes, decision)
-MINUTES_ITEMS = [
-    (
-        1,
-        "Mötets öppnande",
-        "Anna Lindqvist hälsade välkommen. Dagordningen godkändes.",
-        "Dagordningen fastställs.",
-    ),
-    (
-        2,
-        "Läget i delregionerna",
-        "Samordnarna rapporterade. Fler aktiviteter i Malmö och Mellersta Skåne; "
-        "i södra Skåne saknas aktiviteter nära det nya anläggningsboendet.",
-        "Forumet ber samordnaren i Södra Skåne att kartlägga behovet.",
-    ),
-    (
-        3,
-        "Utfall av årets statsbidrag",
-        "Länsstyrelsen redovisade beviljade ansökningar per delregion. Flera "
-        "föreningar har inte sökt tidigare.",
-        "Forumet noterar redovisningen. En ansökningsutbildning ordnas före "
-        "nästa utlysning.",
-    ),
-    (
-        4,
-        "Språkstöd i studieförbunden",
-        "ABF Skåne beskrev hur cirkelledare med flera språk kan delas mellan "
-        "studieförbunden.",
-        "Studieförbunden tar fram ett gemensamt förslag till nästa forummöte.",
-    ),
-    (
-        5,
-        "Hälsoinformation på flera språk",
-        "Region Skåne visade nytt material om hälsa under väntetiden.",
-        "Materialet sprids via forumets medlemmar och läggs i dokumentarkivet.",
-    ),
-    (
-        6,
-        "Övriga frågor och nästa möte",
-        "Röda Korset efterfrågade en gemensam volontärutbildning.",
-        "Nästa forummöte hålls om cirka två månader; kallelse skickas ut.",
-    ),
-]
-
+MINUTES_ITEMS = records("events", "minutes_items")
 # (minutes item number, description, owner, days from today, status)
-ACTION_ITEMS = [
-    (
-        2,
-        "Kartlägga behovet av aktiviteter nära anläggningsboendet i södra Skåne",
-        "trelleborgs-kommun",
-        -5,
-        ActionItem.Status.OPEN,
-    ),
-    (
-        3,
-        "Planera en utbildning i att söka statsbidrag",
-        "lansstyrelsen-skane",
-        -9,
-        ActionItem.Status.DONE,
-    ),
-    (
-        4,
-        "Ta fram förslag om gemensamma cirkelledare med flera språk",
-        "abf-skane",
-        -2,
-        ActionItem.Status.IN_PROGRESS,
-    ),
-    (
-        5,
-        "Sprida hälsomaterialet till alla medlemsorganisationer",
-        "region-skane",
-        14,
-        ActionItem.Status.IN_PROGRESS,
-    ),
-    (
-        6,
-        "Undersöka intresset för en gemensam volontärutbildning",
-        "rodakorset",
-        35,
-        ActionItem.Status.OPEN,
-    ),
-]
+ACTION_ITEMS = records("events", "action_items")
 
-ATTENDING_ORGANISATIONS = [
-    "lansstyrelsen-skane",
-    "migrationsverket",
-    "region-skane",
-    "malmo-stad",
-    "lunds-kommun",
-    "kristianstads-kommun",
-    "trelleborgs-kommun",
-    "abf-skane",
-    "sensus",
-]
-ATTENDING_PEOPLE = [CONVENER, COORDINATOR, NADIA, ELIN, AMINA, HASSAN]
+ATTENDING_ORGANISATIONS = DATA["attending_organisations"]
+ATTENDING_PEOPLE = DATA["attending_people"]
+# The texts of the two forum meetings: proposals, minutes, a comment.
+PAST_MEETING = DATA["past_meeting"]
+NEXT_MEETING = DATA["next_meeting"]
 
 
 def local(day, hour=0, minute=0):
@@ -489,7 +138,7 @@ def make_event(forum, title, **fields):
     organiser = fields.get("organiser")
     if organiser and "contact" not in fields:
         fields["contact"] = public_contact(organiser)
-    event = Event(forum=forum, title=title, **fields)
+    event = EventFactory.build(forum=forum, title=title, **fields)
     event.full_clean()
     event.save()
     return event, True
@@ -504,7 +153,7 @@ def create_series(forum, orgs, today):
         "start": start,
         "end": start + datetime.timedelta(hours=2, minutes=30),
     }
-    probe = Event(forum=forum, **fields)
+    probe = EventFactory.build(forum=forum, **fields)
     occurrences = probe.occurrence_starts(window_end=local(today, 23, 59) + _days(95))
     past = [o for o in occurrences if o.date() < today]
     coming = [o for o in occurrences if o.date() >= today]
@@ -513,7 +162,7 @@ def create_series(forum, orgs, today):
     event, created = make_event(forum, SERIES["title"], **fields)
     if created:
         # … and one coming meeting is cancelled, the rest of the series kept.
-        OccurrenceOverride.objects.create(
+        OccurrenceOverrideFactory(
             event=event,
             original_start=coming[1],
             cancelled=True,
@@ -592,7 +241,7 @@ def fill_with_waiting_list(event, users):
     answered = timezone.now() - _days(10)
     for n, email in enumerate(going + waiting):
         user = users[email]
-        RSVP.objects.create(
+        RSVPFactory(
             event=event,
             occurrence_start=event.start,
             user=user,
@@ -611,7 +260,7 @@ def first_organisation(user):
 def add_agenda(event, agenda, proposals=None):
     proposals = proposals or {}
     for position, (title, presenter, hour, minute, minutes) in enumerate(agenda, 1):
-        AgendaItem.objects.create(
+        AgendaItemFactory(
             event=event,
             position=position,
             title=title,
@@ -622,6 +271,18 @@ def add_agenda(event, agenda, proposals=None):
         )
 
 
+def proposal(event, orgs, users, spec, **decision):
+    """A member's agenda proposal; ``decision`` holds the convener's answer."""
+    return AgendaProposalFactory(
+        event=event,
+        title=spec["title"],
+        description=spec["description"],
+        proposed_by=users[spec["proposed_by"]],
+        organisation=orgs[spec["organisation"]],
+        **decision,
+    )
+
+
 def create_past_forum_meeting(forum, orgs, today, users):
     start = local(weekday(today - _days(23)), 9, 30)
     event, created = make_event(
@@ -629,59 +290,42 @@ def create_past_forum_meeting(forum, orgs, today, users):
         PAST_FORUM_MEETING,
         kind=KIND.FORUM_MEETING,
         visibility=SAMRAD,
-        venue="Länsstyrelsen Skåne, Malmö",
+        venue=PAST_MEETING["venue"],
         online_url=ONLINE + "forum",
         organiser=orgs["lansstyrelsen-skane"],
         start=start,
         end=start + datetime.timedelta(hours=2, minutes=30),
-        description=(
-            "<p>Forumets möte under hösten: läget i länet, statsbidraget och "
-            "frågor som medlemmarna har anmält.</p>"
-        ),
+        description=PAST_MEETING["description"],
     )
     if not created:
         return 0
     convener = users[CONVENER]
     decided = start - _days(10)
-    accepted = AgendaProposal.objects.create(
-        event=event,
-        title="Språkstöd i studieförbunden",
-        description=(
-            "Vi vill berätta hur cirkelledare med flera språk kan delas mellan "
-            "studieförbunden och höra om fler vill vara med."
-        ),
-        proposed_by=users[NADIA],
-        organisation=orgs["abf-skane"],
-        status=AgendaProposal.Status.ACCEPTED,
-        decided_by=convener,
-        decided_at=decided,
-    )
-    declined = AgendaProposal.objects.create(
-        event=event,
-        title="Gemensam lokalbokning för studieförbunden",
-        description="Ett förslag om att boka lokaler gemensamt i Malmö.",
-        proposed_by=users[HASSAN],
-        organisation=orgs["sensus"],
-        status=AgendaProposal.Status.DECLINED,
-        reason=(
-            "Frågan rör bara studieförbunden i Malmö och passar bättre på "
-            "nätverksmötet i Malmö. Vi tar upp den där."
-        ),
-        decided_by=convener,
-        decided_at=decided,
+    accepted, declined = (
+        proposal(
+            event,
+            orgs,
+            users,
+            PAST_MEETING[key],
+            status=status,
+            reason=PAST_MEETING[key]["reason"],
+            decided_by=convener,
+            decided_at=decided,
+        )
+        for key, status in (
+            ("accepted_proposal", AgendaProposal.Status.ACCEPTED),
+            ("declined_proposal", AgendaProposal.Status.DECLINED),
+        )
     )
     AgendaProposal.objects.filter(pk__in=[accepted.pk, declined.pk]).update(
         created_at=start - _days(20)
     )
     add_agenda(event, PAST_AGENDA, {PAST_ACCEPTED + 1: accepted})
 
-    minutes = Minutes.objects.create(
+    minutes = MinutesFactory(
         event=event,
         status=Minutes.Status.PUBLISHED,
-        summary=(
-            "<p>Forumet gick igenom läget i delregionerna och årets statsbidrag, "
-            "och fördelade fem åtgärder till nästa möte.</p>"
-        ),
+        summary=PAST_MEETING["minutes_summary"],
         approved_by=convener,
         approved_at=start + _days(7),
         published_at=start + _days(8),
@@ -690,11 +334,11 @@ def create_past_forum_meeting(forum, orgs, today, users):
     minutes.attending_people.set([users[e] for e in ATTENDING_PEOPLE])
     items = {}
     for number, title, notes, decision in MINUTES_ITEMS:
-        items[number] = MinutesItem.objects.create(
+        items[number] = MinutesItemFactory(
             minutes=minutes, number=number, title=title, notes=notes, decision=decision
         )
     for number, description, owner, days, status in ACTION_ITEMS:
-        ActionItem.objects.create(
+        ActionItemFactory(
             minutes=minutes,
             item=items[number],
             description=description,
@@ -702,14 +346,10 @@ def create_past_forum_meeting(forum, orgs, today, users):
             due_date=today + _days(days),
             status=status,
         )
-    comment = MinutesComment.objects.create(
+    comment = MinutesCommentFactory(
         minutes=minutes,
-        author=users[ELIN],
-        body=(
-            "Under § 2 bör det stå att Malmö stad också vill vara med i "
-            "kartläggningen i södra Skåne, eftersom många flyttar mellan "
-            "boendena."
-        ),
+        author=users[PAST_MEETING["comment"]["author"]],
+        body=PAST_MEETING["comment"]["body"],
     )
     MinutesComment.objects.filter(pk=comment.pk).update(created_at=start + _days(3))
     return 1
@@ -722,39 +362,21 @@ def create_next_forum_meeting(forum, orgs, today, users):
         NEXT_FORUM_MEETING,
         kind=KIND.FORUM_MEETING,
         visibility=SAMRAD,
-        venue="Länsstyrelsen Skåne, Malmö",
+        venue=NEXT_MEETING["venue"],
         online_url=ONLINE + "forum",
         organiser=orgs["lansstyrelsen-skane"],
         start=start,
         end=start + datetime.timedelta(hours=2, minutes=30),
-        description=(
-            "<p>Samråd om utkastet till länets plan för tidiga insatser, och "
-            "uppföljning av åtgärderna från förra mötet.</p>"
-        ),
+        description=NEXT_MEETING["description"],
     )
     if not created:
         return 0
     add_agenda(event, NEXT_AGENDA)
-    AgendaProposal.objects.create(
-        event=event,
-        title="Verksamhetsbesök som en del av forummötena",
-        description=(
-            "Vi föreslår att varannat forummöte hålls hos en medlem, med ett "
-            "kort besök i verksamheten."
-        ),
-        proposed_by=users[NADIA],
-        organisation=orgs["abf-skane"],
-    )
-    AgendaProposal.objects.create(
-        event=event,
-        title="Aktiviteter på fler språk i nordöstra Skåne",
-        description="Hur kan vi tillsammans nå deltagare som talar tigrinja?",
-        proposed_by=users[HASSAN],
-        organisation=orgs["sensus"],
-    )
+    for spec in NEXT_MEETING["proposals"]:
+        proposal(event, orgs, users, spec)
     for email in [CONVENER, COORDINATOR, ELIN, NADIA, AMINA]:
         user = users[email]
-        RSVP.objects.create(
+        RSVPFactory(
             event=event,
             occurrence_start=event.start,
             user=user,

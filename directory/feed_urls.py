@@ -3,8 +3,8 @@ URLs for years. The host mounts it beside ``events.feed_urls`` (``ical/``)."""
 
 from django.urls import path
 
-from . import views
+from . import feed_views
 
 urlpatterns = [
-    path("aktivitet/<slug:slug>.ics", views.activity_ics, name="activity_ics"),
+    path("aktivitet/<slug:slug>.ics", feed_views.activity_ics, name="activity_ics"),
 ]

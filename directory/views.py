@@ -3,20 +3,20 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.pagination import pagination
 from core.query import nearest_page
 from partners.models import ContactPerson
 
 from . import ical, jsonld
 from .filters import SORT_SOONEST
-from .models import Activity, DirectoryPage, TravelRoute
+from .models.activities import Activity
+from .models.travel import TravelRoute
 
 PER_PAGE = 20
 SESSIONS_ON_DETAIL = 10
@@ -200,11 +200,7 @@ def activity_list(request, page, query_form):
             "list_url": base_url,
             "travel_routes_url": base_url + page.reverse_subpage("travel_routes"),
             "activities": activities,
-            "paginator": paginator,
-            "page_obj": page_obj,
-            "previous_url": page_obj.has_previous()
-            and page_url(page_obj.previous_page_number()),
-            "next_url": page_obj.has_next() and page_url(page_obj.next_page_number()),
+            **pagination(page_obj, page_url),
             "active_filters": active_filters,
             "ignored_filters": [form.fields[name].label for name in form.errors],
             "page_not_found": page_not_found,
@@ -256,25 +252,6 @@ def activity_detail(request, page, slug):
             "jsonld": jsonld.script_content(data),
         },
     )
-
-
-def activity_ics(request, slug):
-    """The activity's sessions as an .ics file for the visitor's calendar.
-
-    A machine endpoint: one URL whatever the language, as calendar apps keep it.
-    """
-    page = DirectoryPage.objects.live().first()
-    if page is None:
-        raise Http404
-    activity = public_activity(slug)
-    url = request.build_absolute_uri(detail_url(page.get_url(request), page, activity))
-    host, _port = split_domain_port(request.get_host())
-    calendar = ical.activity_calendar(activity, url=url, host=host)
-    response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{activity.slug}.ics"'
-    return response
 
 
 def travel_routes(request, page):

@@ -1,5 +1,6 @@
+"""Activities: what the directory lists, their languages, their reviewed revisions."""
+
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,14 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
-from core.conf import setting
 from core.geography.models import Municipality
-from core.query import reads_query
-from core.recurrence import local_rule, validate_rule
+from core.recurrence import local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
 from partners.models import ContactPerson, Organisation
 
@@ -292,7 +288,7 @@ class Activity(models.Model):
         start = datetime.datetime.combine(
             self.start_date, self.start_time or datetime.time(0, 0)
         )
-        rule = local_rule(self.rrule, start, ZoneInfo(settings.TIME_ZONE))
+        rule = local_rule(self.rrule, start, local_timezone())
         if self.end_date and not rule._until and not rule._count:
             rule = rule.replace(
                 until=datetime.datetime.combine(self.end_date, datetime.time(23, 59))
@@ -359,106 +355,3 @@ class ActivityRevision(models.Model):
 
     def __str__(self):
         return f"{self.activity}: {self.get_action_display()}"
-
-
-class TravelRouteQuerySet(models.QuerySet):
-    def in_force(self, on=None):
-        on = on or timezone.localdate()
-        return self.filter(valid_from__lte=on).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=on)
-        )
-
-    def reimbursed_to(self, municipality, on=None):
-        """Municipalities from which travel to ``municipality`` is reimbursed."""
-        routes = self.in_force(on).filter(
-            Q(from_municipality=municipality) | Q(to_municipality=municipality)
-        )
-        ids = set()
-        for from_id, to_id in routes.values_list(
-            "from_municipality_id", "to_municipality_id"
-        ):
-            ids.add(to_id if from_id == municipality.pk else from_id)
-        return Municipality.objects.filter(pk__in=ids).order_by("name")
-
-
-class TravelRoute(models.Model):
-    """A journey between two municipalities that Migrationsverket reimburses."""
-
-    from_municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("från kommun"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    to_municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("till kommun"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    valid_from = models.DateField(_("gäller från"))
-    valid_until = models.DateField(_("gäller till"), null=True, blank=True)
-    decision_reference = models.CharField(_("beslut (diarienummer)"), max_length=60)
-
-    objects = TravelRouteQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("resväg med reseersättning")
-        verbose_name_plural = _("resvägar med reseersättning")
-        ordering = ["from_municipality__name", "to_municipality__name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(from_municipality=models.F("to_municipality")),
-                name="travel_route_two_municipalities",
-            ),
-            models.CheckConstraint(
-                condition=Q(valid_until__isnull=True)
-                | Q(valid_until__gte=models.F("valid_from")),
-                name="travel_route_period_in_order",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.from_municipality} ↔ {self.to_municipality}"
-
-    def clean(self):
-        if (
-            self.from_municipality_id
-            and self.from_municipality_id == self.to_municipality_id
-        ):
-            raise ValidationError(_("En resväg går mellan två olika kommuner."))
-
-
-class DirectoryPage(RoutablePageMixin, Page):
-    """The public activity directory: the list, each activity and the travel routes."""
-
-    intro = models.TextField(_("ingress"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    # Where editors may add it: the host's page types (TIA setting); any page
-    # when the host names none.
-    parent_page_types = setting("DIRECTORY_PARENT_PAGE_TYPES")
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("aktivitetskatalog")
-
-    @path("")
-    @reads_query("directory.filters.ActivityFilter")
-    def activity_list(self, request, query_form):
-        from . import views
-
-        return views.activity_list(request, self, query_form)
-
-    @path("aktivitet/<slug:slug>/")
-    def activity_detail(self, request, slug):
-        from . import views
-
-        return views.activity_detail(request, self, slug)
-
-    @path("reseersattning/")
-    def travel_routes(self, request):
-        from . import views
-
-        return views.travel_routes(request, self)

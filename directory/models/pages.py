@@ -1,0 +1,41 @@
+"""The directory's page: the routes of the list, an activity and the travel routes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from core.conf import setting
+from core.query import reads_query
+
+from .. import views
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """The public activity directory: the list, each activity and the travel routes."""
+
+    intro = models.TextField(_("ingress"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    # Where editors may add it: the host's page types (TIA setting); any page
+    # when the host names none.
+    parent_page_types = setting("DIRECTORY_PARENT_PAGE_TYPES")
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("aktivitetskatalog")
+
+    @path("")
+    @reads_query("directory.filters.ActivityFilter")
+    def activity_list(self, request, query_form):
+        return views.activity_list(request, self, query_form)
+
+    @path("aktivitet/<slug:slug>/")
+    def activity_detail(self, request, slug):
+        return views.activity_detail(request, self, slug)
+
+    @path("reseersattning/")
+    def travel_routes(self, request):
+        return views.travel_routes(request, self)

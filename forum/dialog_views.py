@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from core.attachments import serve
+from core.pagination import pagination
 from core.query import PageQueryForm, reads_query
 from core.sanitizer import safe_html
 from partners.models import Membership
@@ -108,6 +109,7 @@ def thread_list(request, slug, query_form):
         {
             "forum": forum,
             "page": page,
+            **pagination(page),
             "reaches_dialog": level >= Level.DIALOG,
             "may_post": level >= Level.DIALOG,
         },
@@ -200,12 +202,8 @@ def thread_detail(request, slug, pk, query_form):
             "thread": thread,
             "posts": posts,
             "page": page,
-            # A list: the links are shown twice, above and below the posts.
-            "page_range": list(
-                page.paginator.get_elided_page_range(
-                    page.number, on_each_side=2, on_ends=1
-                )
-            ),
+            # Numbered: the links are shown twice, above and below the posts.
+            **pagination(page, numbered=True),
             "form": form if may_post else None,
             "is_convener": convener,
             "follows": thread.follows.filter(user=request.user).exists(),

@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pagination import pagination
 from core.query import nearest_page, reads_query
 from core.sanitizer import safe_html
 from partners.models import Membership
@@ -170,11 +171,7 @@ def archive_page(request, form, items, date_field):
         return f"{request.path}?{query}" if query else request.path
 
     return {
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "previous_url": page_obj.has_previous()
-        and url(page_obj.previous_page_number()),
-        "next_url": page_obj.has_next() and url(page_obj.next_page_number()),
+        **pagination(page_obj, url),
         "page_not_found": page_not_found,
         "year": year,
         "year_ignored": form.has_error("ar"),

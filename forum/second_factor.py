@@ -25,6 +25,7 @@ from allauth.account.authentication import (
     get_authentication_records,
 )
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth.models import Group
@@ -34,8 +35,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.translation import get_language_from_path
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 IDLE_SECONDS = 30 * 60
@@ -45,11 +45,22 @@ GENERATION_KEY = "tia:second-factor:roles-generation"
 SESSION_ROLE = "tia_holds_power"  # [generation, holds power]
 SESSION_SEEN = "tia_seen_at"
 
-# Paths (after the language prefix) that stay open: signing in and out and
-# setting up the second factor, files, machine endpoints and feeds, whose
-# private URLs carry a token of their own.
-OPEN_PREFIXES = ("accounts/", "static/", "media/", "ical/")
-OPEN_PATHS = ("healthz", "robots.txt", "sitemap.xml", "favicon.ico")
+# What stays open, wherever the host mounts it: allauth's own pages (signing
+# in and out, setting up the second factor), files, and machine endpoints and
+# feeds, whose private URLs carry a token of their own. Views are found by
+# URL name, so a host that puts the platform under a prefix keeps them open.
+OPEN_URL_NAMES = frozenset(
+    {
+        "events_feed_public",
+        "events_feed_forum",
+        "events_feed_personal",
+        "events_feed_event",
+        "activity_ics",
+        "health",
+        "robots_txt",
+        "sitemap",
+    }
+)
 
 
 def holds_power(user):
@@ -168,9 +179,15 @@ def record_in_session(session, user):
 
 
 def is_open(path):
-    language = get_language_from_path(path)
-    rest = path.removeprefix(f"/{language}/" if language else "/")
-    return rest.startswith(OPEN_PREFIXES) or rest in OPEN_PATHS
+    if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return path.endswith("/favicon.ico")
+    return match.url_name in OPEN_URL_NAMES or match.func.__module__.startswith(
+        "allauth."
+    )
 
 
 class SecondFactorMiddleware:

@@ -145,6 +145,17 @@ def test_account_pages_and_signing_out_stay_open(client, power):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.urls("tests.prefixed_urls")
+def test_what_stays_open_is_found_by_its_route_under_any_prefix(client, power):
+    """A host that mounts the feeds and allauth elsewhere keeps them open."""
+    user, page = power["convener"]
+    sign_in(client, user)
+    assert client.get("/samverkan/ical/kalender.ics").status_code == 200
+    assert client.get("/konto/email/").status_code == 200
+    # Anything else still asks for the second factor first.
+    assert client.get(page)["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
 def test_force_login_without_the_second_factor_is_sent_on(client, power):
     """What the test suite's force_login stands for, shown once both ways."""
     user, page = power["staff"]

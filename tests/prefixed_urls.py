@@ -1,4 +1,4 @@
-"""The platform under a prefix, as a host site may mount it (the second factor's test)."""
+"""The platform under a prefix, as a host may mount it (the second factor test)."""
 
 from django.urls import include, path
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import Municipality
-from core.recurrence import local_rule, local_timezone, validate_rule
+from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
 from partners.models import ContactPerson, Organisation
 
@@ -297,7 +297,7 @@ class Activity(models.Model):
 
     def session_dates(self, start=None, end=None):
         """The dates the activity meets, between ``start`` and ``end`` inclusive."""
-        excluded = {datetime.date.fromisoformat(d) for d in self.exdates or []}
+        excluded = excluded_dates(self.exdates)
         if not self.rrule:
             dates = [self.start_date]
         else:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import SubRegion
-from core.recurrence import local_rule, local_timezone, validate_rule
+from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
@@ -186,7 +186,7 @@ class Event(models.Model):
                 starts.append(occurrence)
                 if len(starts) >= MAX_OCCURRENCES:
                     break
-        excluded = {datetime.date.fromisoformat(d) for d in self.exdates or []}
+        excluded = excluded_dates(self.exdates)
         result = []
         for start in starts:
             aware = start.replace(tzinfo=tz)

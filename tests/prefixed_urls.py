@@ -1,4 +1,6 @@
-"""The platform under a prefix, as a host site may mount it (the second factor's test)."""
+"""The platform under a prefix, as a host site may mount it (for the second
+factor's test).
+"""
 
 from django.urls import include, path
 

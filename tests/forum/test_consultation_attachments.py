@@ -25,7 +25,7 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
 )
-from tests.forum.test_consultations import (
+from tests.forum.consultation_helpers import (
     NOW,
     answer_data,
     client_for,

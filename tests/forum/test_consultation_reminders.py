@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from forum.models import ConsultationResponse
-from tests.forum.test_consultations import NOW, make_consultation
+from tests.forum.consultation_helpers import NOW, make_consultation
 
 pytestmark = pytest.mark.django_db
 

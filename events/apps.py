@@ -7,3 +7,12 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Kalender")
+
+    def ready(self):
+        from forum.desk import register
+
+        from .desk import desk_sections
+
+        # The forum's desk shows the next meeting and minutes; forum/ cannot
+        # import the calendar, so the calendar hands it its part.
+        register(desk_sections)

@@ -180,6 +180,8 @@ def thread_detail(request, slug, pk, query_form):
             messages.success(request, _("Ditt svar är publicerat."))
             return redirect(post_url(post, page))
     convener = is_convener(request.user, forum)
+    # Opening the thread clears its unread replies on the follower's desk.
+    ThreadFollow.mark_read(thread, request.user)
     # Oldest first, POSTS_PER_PAGE a page; a bad or too high ?sida= gives page 1
     # or the last page. One query counts, one reads the page's posts and one all
     # their attachments, however long the thread is.

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from partners.permissions import organisation_for_admin
 
-from .access import forum_for, forums_of, is_convener, level_in
+from .access import forum_for, forums_of, level_in
 from .applications import tell_applicant, tell_conveners
+from .desk import desk_for
 from .forms import ApplicationForm, DecisionForm
 from .models import Coordinator, Level, ParticipationApplication
 
@@ -24,18 +25,18 @@ def forum_list(request):
 
 @login_required
 def forum_detail(request, slug):
+    """The member's desk: what needs them in the forum now, and its rooms."""
     forum = forum_for(request, slug)
-    level = level_in(request.user, forum)
+    desk = desk_for(request.user, forum)
     return TemplateResponse(
         request,
         "forum/forum_detail.html",
         {
             "forum": forum,
-            "my_level": Level(level),
-            "is_convener": is_convener(request.user, forum),
-            "pending_applications": forum.applications.pending().count(),
-            "levels": [(choice, choice <= level) for choice in Level],
-            "in_partnership": level >= Level.PARTNERSKAP,
+            "desk": desk,
+            "my_level": Level(desk.level),
+            "is_convener": desk.convener,
+            "levels": [(choice, choice <= desk.level) for choice in Level],
         },
     )
 

@@ -41,7 +41,7 @@ def test_a_bare_wagtail_site_serves_the_platform_under_a_prefix(tmp_path):
     detail = answers["forum_detail"]["content"]
     assert 'data-host="tests.host"' in detail
     assert "Värdens samverkansforum" in detail
-    assert 'href="/samverkan/forum/vardens-forum/dialog/"' in detail
+    assert 'href="/samverkan/forum/vardens-forum/partner/"' in detail
     assert "Nätverksmöte hos värden" in answers["calendar"]["content"]
     assert 'href="/samverkan/ical/handelse/' in answers["event_detail"]["content"]
     assert "Värdföreningen" in answers["partner_directory"]["content"]

@@ -111,6 +111,9 @@ class ThreadFollow(models.Model):
         related_name="thread_follows",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the follower last opened the thread: replies after it are unread on
+    # their desk (before the first visit, replies after the follow began).
+    last_read_at = models.DateTimeField(_("senast läst"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("bevakning")
@@ -121,6 +124,13 @@ class ThreadFollow(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.thread}"
+
+    @classmethod
+    def mark_read(cls, thread, user, at=None):
+        """The thread is read up to now by ``user`` (if they follow it)."""
+        cls.objects.filter(thread=thread, user=user).update(
+            last_read_at=at or timezone.now()
+        )
 
 
 class PostModeration(models.Model):

@@ -5,6 +5,7 @@ from django.db import transaction
 from directory.models import Language
 from directory.reference import load_languages
 from website.demo.activities import activity_summary, create_activities
+from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         create_events()
         create_forum_work()
         create_documents()
+        create_desk_content()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))

@@ -28,6 +28,8 @@ def test_signup_requires_email_verification_before_sign_in(client):
         "/accounts/signup/",
         {
             "email": "new.person@example.org",
+            "first_name": "Ny",
+            "last_name": "Person",
             "password1": PASSWORD,
             "password2": PASSWORD,
         },
@@ -55,7 +57,13 @@ def test_signup_with_a_registered_address_makes_no_second_account(client, make_u
     make_user(email="taken@example.org")
     response = client.post(
         "/accounts/signup/",
-        {"email": "Taken@Example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "Taken@Example.org",
+            "first_name": "Ny",
+            "last_name": "Person",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
         follow=True,
     )
     # The page does not reveal that the address is registered; the owner of

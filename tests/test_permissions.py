@@ -37,6 +37,7 @@ from tests.matrix_roles import (
     ROLES,
     SIGNED_IN,
 )
+from tests.users import matrix_account
 from tests.website import matrix_documents
 
 # Rooms keep their own rows (and the data the rows need) next to their tests.
@@ -48,6 +49,7 @@ ROOM_MATRICES = (
     matrix_dialog,
     matrix_partnership,
     matrix_documents,
+    matrix_account,
 )
 
 # The activity pages are open to every active member of the organisation; in
@@ -158,6 +160,8 @@ COVERED_MODULES = (
     "knowledge.",
     "directory.",
     "core.documents.",
+    "core.users.",
+    "website.account.",
 )
 
 

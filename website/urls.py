@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.documents import views as documents_views
 from core.users import views as users_views
 from forum import views as forum_views
+from website.account import views as account_views
 from website.home import views as home_views
 from website.search import views as search_views
 
@@ -31,6 +32,8 @@ urlpatterns = [
 # Pages people read carry a language prefix (/en/…); Swedish stays unprefixed.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("konto/", account_views.overview, name="account_overview"),
+    path("", include("core.users.urls")),
     path("sok/", search_views.search, name="search"),
     path("samordnare/", forum_views.coordinator_list, name="coordinators"),
     path("forum/", include("forum.urls")),

@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .language import in_language
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Password sign-in that an attacker cannot use to lock the owner out.
@@ -31,3 +33,13 @@ class AccountAdapter(DefaultAccountAdapter):
             if error.code == "too_many_login_attempts":
                 raise self.validation_error("password_login_locked") from error
             raise
+
+    def post_login(self, request, user, **kwargs):
+        """After sign-in the site speaks the person's chosen language: the
+        page they go to is its prefixed URL, as Django's ``set_language``
+        does."""
+        if not user.language:
+            return super().post_login(request, user, **kwargs)
+        with in_language(user.language) as switch:
+            response = super().post_login(request, user, **kwargs)
+            return switch(response)

@@ -38,6 +38,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-postadress"), unique=True)
+    # A code from settings.LANGUAGES (checked by the form: the list grows
+    # without a migration); blank means the site's default.
+    language = models.CharField(
+        _("språk"),
+        max_length=16,
+        blank=True,
+        help_text=_("Webbplatsen visas på det här språket när personen loggar in."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

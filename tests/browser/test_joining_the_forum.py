@@ -22,6 +22,8 @@ def test_new_organisation_joins_the_forum_and_reaches_the_directory(
     page.goto(demo_site.url + "/")
     page.get_by_role("link", name="Skapa konto").click()
     page.get_by_label("E-post").fill(NEW_EMAIL)
+    page.get_by_label("Förnamn").fill("Yasmin")
+    page.get_by_label("Efternamn").fill("Rahimi")
     page.get_by_label("Lösenord:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Lösenord (igen)").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Skapa konto").click()

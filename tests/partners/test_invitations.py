@@ -237,7 +237,14 @@ def test_new_person_signs_up_confirms_and_comes_back(client, organisation):
     signup = signup.replace("&amp;", "&")
     assert f'value="{INVITEE}"' in client.get(signup).content.decode()
     client.post(
-        signup, {"email": INVITEE, "password1": PASSWORD, "password2": PASSWORD}
+        signup,
+        {
+            "email": INVITEE,
+            "first_name": "Ny",
+            "last_name": "Kollega",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     confirm = link_in(mail.outbox[-1])
     response = client.post(confirm)

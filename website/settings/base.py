@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core.images",
     "core.documents",
     "website.search",
+    "website.account",
     "website.demo",
     "website.benchmark",
     "partners",
@@ -206,6 +207,8 @@ STORAGES = {
 # must verify it before it can sign in.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up asks for a name too, so that others see "Fatima Ali", not an address.
+ACCOUNT_SIGNUP_FORM_CLASS = "core.users.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

@@ -89,6 +89,13 @@ class PlanningForm(forms.ModelForm):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     all_day = forms.BooleanField(label=_("Heldag"), required=False)
+    online_url = forms.URLField(
+        label=_("Länk till digitalt möte"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("Visas bara för inloggade medlemmar i forumet."),
+    )
     repeat = forms.ChoiceField(
         label=_("Upprepning"),
         choices=[c for c in Repeat.choices if c[0] != Repeat.KEEP],

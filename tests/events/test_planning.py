@@ -384,3 +384,21 @@ def test_rules_in_words_read_back():
         assert rule_choices(rule) == words
     assert rule_choices("FREQ=YEARLY;BYMONTH=3") is None
     assert rule_choices("FREQ=MONTHLY;BYDAY=5FR") is None
+
+
+def test_a_meeting_on_a_day_of_the_month_says_so_on_its_page(client, forum, convener):
+    client.force_login(convener)
+    client.post(
+        plan_url(forum),
+        form_data(
+            repeat=Repeat.MONTHLY_DAY,
+            month_day="15",
+            ending=Ending.COUNT,
+            count="3",
+        ),
+    )
+    event = Event.objects.get()
+    assert event.rrule == "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3"
+    assert event.local_start.day == 15
+    page = client.get(f"/kalender/{event.pk}/").content.decode()
+    assert "Varje månad, dag 15" in page

@@ -250,7 +250,15 @@ def rule_in_words(rule):
         parts = parse_rule(rule)
     except ValidationError:
         return None
-    if set(parts) - {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}:
+    if set(parts) - {
+        "FREQ",
+        "INTERVAL",
+        "BYDAY",
+        "BYMONTHDAY",
+        "COUNT",
+        "UNTIL",
+        "WKST",
+    }:
         return None
     try:
         interval = int(parts.get("INTERVAL", "1"))
@@ -259,6 +267,8 @@ def rule_in_words(rule):
     names = _weekday_names()
     freq = parts["FREQ"]
     byday = [d for d in parts.get("BYDAY", "").split(",") if d]
+    if "BYMONTHDAY" in parts and (freq != "MONTHLY" or byday):
+        return None
     if freq == "DAILY" and not byday:
         words = ngettext("varje dag", "var %(n)s:e dag", interval) % {"n": interval}
     elif freq == "WEEKLY" and all(d in WEEKDAYS for d in byday):
@@ -279,6 +289,14 @@ def rule_in_words(rule):
             "ordinal": ordinal,
             "weekday": names[WEEKDAYS[byday[0][-2:]]],
             "every": every,
+        }
+    elif freq == "MONTHLY" and not byday and "BYMONTHDAY" in parts:
+        if not parts["BYMONTHDAY"].isdigit():
+            return None
+        every = ngettext("varje månad", "var %(n)s:e månad", interval) % {"n": interval}
+        words = _("%(every)s, dag %(day)s") % {
+            "every": every,
+            "day": int(parts["BYMONTHDAY"]),
         }
     elif freq == "MONTHLY" and not byday:
         words = ngettext("varje månad", "var %(n)s:e månad", interval) % {"n": interval}

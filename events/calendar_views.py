@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from core.geography.models import SubRegion
 from core.query import reads_query
-from forum.access import forum_for, forums_of
+from core.recurrence import excluded_dates
+from forum.access import can, forum_for, forums_of
 from forum.models import Forum
 from partners.models import ContactPerson
 
@@ -31,9 +32,12 @@ from .calendar import (
 )
 from .forms import CalendarQueryForm, EventQueryForm, RSVPForm
 from .models import RSVP, Event
+from .planning import holiday_names
 from .rsvp import attendance_at, organisation_for, record_answer, tell_promoted
 
 LIST_DAYS = 60
+# The event page lists at most this many of the coming cancelled dates.
+SKIPPED_SHOWN = 12
 
 
 def _shift_month(year, month, delta):
@@ -83,7 +87,13 @@ def _calendar_page(request, query_form, visible, forum=None):
         "subregion_options": subregion_options,
     }
     notes = form.notes("forum", "slag", "delregion")
-    context = {"forum": forum, "filters": filters, "notes": notes, "today": today}
+    context = {
+        "forum": forum,
+        "filters": filters,
+        "notes": notes,
+        "today": today,
+        "manages": forum is not None and can(request.user, "manage", forum),
+    }
     if form.list_view:
         window_start, window_end = now, now + datetime.timedelta(days=LIST_DAYS)
         fetched = events.overlapping(window_start, window_end)
@@ -149,10 +159,22 @@ def _takes_part(user, event):
     return user.is_authenticated and forums_of(user).filter(pk=event.forum_id).exists()
 
 
+def _skipped_dates(event, today):
+    """The coming dates the series skips, [(date, holiday name or "")], and how
+    many more there are."""
+    if not event.rrule:
+        return [], 0
+    dates = sorted(d for d in excluded_dates(event.exdates) if d >= today)
+    shown = dates[:SKIPPED_SHOWN]
+    names = holiday_names(shown)
+    return [(day, names.get(day, "")) for day in shown], len(dates) - len(shown)
+
+
 def _detail_response(request, event, chosen=None, notes=(), form=None):
     """The event page, about occurrence ``chosen`` if not None; ``form`` is an
     RSVP form that was sent and refused."""
     now = timezone.now()
+    skipped, more_skipped = _skipped_dates(event, timezone.localdate(now))
     takes_part = _takes_part(request.user, event)
     next_occurrences = upcoming(event, now)
     context = {
@@ -180,6 +202,9 @@ def _detail_response(request, event, chosen=None, notes=(), form=None):
         "has_agenda": event.agenda.exists(),
         "has_minutes": hasattr(event, "minutes"),
         "can_rsvp": takes_part and not event.cancelled,
+        "manages": can(request.user, "manage", event),
+        "skipped_dates": skipped,
+        "more_skipped": more_skipped,
     }
     if context["can_rsvp"]:
         if form is None:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("events.urls_calendar")),
     path("", include("events.urls_meetings")),
     path("", include("events.urls_subscriptions")),
+    path("", include("events.urls_planning")),
 ]

@@ -108,6 +108,14 @@ class Event(models.Model):
         blank=True,
         help_text=_("Datum (ÅÅÅÅ-MM-DD) då ett återkommande möte inte blir av."),
     )
+    skip_holidays = models.BooleanField(
+        _("hoppa över helgdagar"),
+        default=False,
+        help_text=_(
+            "Svenska allmänna helgdagar i seriens tid är lagda bland de inställda "
+            "tillfällena."
+        ),
+    )
     cancelled = models.BooleanField(_("inställt"), default=False)
     cancellation_note = models.CharField(
         _("varför inställt"), max_length=300, blank=True

@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from events.models import Event
 from forum.models import Visibility
-from tests.matrix_roles import COUNTY_ADMINS, EVERYONE, LOGIN, MEMBERS, ROLES
+from tests.matrix_roles import (
+    CONVENERS,
+    COUNTY_ADMINS,
+    EVERYONE,
+    LOGIN,
+    MEMBERS,
+    ROLES,
+)
 
 # A meeting at level Dialog, two months from now on the hour.
 START = (timezone.now() + datetime.timedelta(days=60)).replace(
@@ -29,6 +36,13 @@ ROWS = {
         | {"anonymous": LOGIN, "dialog": 302, "partnerskap": 302}
         | {"convener": 302, "county_admin": 302, "superuser": 302},
         {"occurrence": START.isoformat(), "answer": "going"},
+    ),
+    # Planning: conveners only; a meeting a person cannot see stays a 404.
+    "events:plan_meeting": ("/forum/tia-skane/kalender/planera/", CONVENERS),
+    "events:edit_meeting": (
+        "/kalender/{calendar_event}/andra/",
+        DIALOG_AND_UP
+        | {"anonymous": LOGIN, "dialog": 403, "partnerskap": 403, "convener": 200},
     ),
 }
 

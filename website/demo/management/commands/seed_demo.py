@@ -12,6 +12,7 @@ from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
+from website.demo.planned_meetings import create_planned_meetings
 from website.demo.second_factor import demo_secret, give_second_factor
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         forum, partner_logins = create_partners()
         create_activities()
         create_events()
+        create_planned_meetings()
         create_forum_work()
         create_documents()
         create_desk_content()

@@ -1,0 +1,57 @@
+"""Conveners plan a meeting on the site: create one in their forum, change it.
+
+The form builds the repetition (``events/planning_forms.py``); the rules for
+the words, the holidays and the stale-save check are in ``events/planning.py``.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from forum.access import forum_for
+
+from .meetings import managed_event
+from .models import Event
+from .planning import save_planned
+from .planning_forms import PlanningForm
+
+
+@login_required
+def plan_meeting(request, slug):
+    """A convener plans a new meeting (or series) in their forum's calendar."""
+    forum = forum_for(request, slug, "manage")
+    return _planning_page(request, forum, Event(forum=forum))
+
+
+@login_required
+def edit_meeting(request, pk):
+    """A convener changes a meeting of their forum; another's save is not lost."""
+    event = managed_event(request.user, pk)
+    return _planning_page(request, event.forum, event)
+
+
+def _planning_page(request, forum, event):
+    creating = event.pk is None
+    form = PlanningForm(request.POST or None, instance=event, forum=forum)
+    if form.is_bound and form.is_valid():
+        event = form.save(commit=False)
+        if save_planned(event, form.cleaned_data.get("version")):
+            if creating:
+                messages.success(request, _("Mötet är planerat."))
+            else:
+                messages.success(request, _("Ändringarna är sparade."))
+            return redirect("events:event_detail", event.pk)
+        form.add_error(
+            None,
+            _(
+                "Någon annan har ändrat mötet medan du skrev, så dina ändringar är "
+                "inte sparade. Öppna mötet igen för att se hur det ser ut nu."
+            ),
+        )
+    return TemplateResponse(
+        request,
+        "events/planning/event_form.html",
+        {"form": form, "forum": forum, "event": event, "creating": creating},
+    )

@@ -37,6 +37,7 @@ from tests.matrix_roles import (
     ROLES,
     SIGNED_IN,
 )
+from tests.partners import matrix_contact_persons
 from tests.website import matrix_documents
 
 # Rooms keep their own rows (and the data the rows need) next to their tests.
@@ -48,6 +49,7 @@ ROOM_MATRICES = (
     matrix_dialog,
     matrix_partnership,
     matrix_documents,
+    matrix_contact_persons,
 )
 
 # The activity pages are open to every active member of the organisation; in

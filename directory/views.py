@@ -218,6 +218,11 @@ def activity_detail(request, page, slug):
     contact = activity.contact_person
     if contact and contact.visibility != ContactPerson.Visibility.PUBLIC:
         contact = None
+    # The organisation's other public contact persons; members-only ones are
+    # for the forum's partner directory.
+    other_contacts = activity.organisation.contact_persons.public().exclude(
+        pk=contact.pk if contact else None
+    )
     travel_from = []
     if activity.mode != Activity.Mode.ONLINE:
         travel_from = list(TravelRoute.objects.reimbursed_to(activity.municipality))
@@ -246,6 +251,7 @@ def activity_detail(request, page, slug):
             "schedule": schedule_text(activity),
             "time_range": time_range(activity),
             "contact": contact,
+            "other_contacts": list(other_contacts),
             "travel_from": travel_from,
             "travel_places": join_names(m.name for m in travel_from),
             "osm_url": osm_url,

@@ -92,6 +92,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Agreement
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(OrganisationFactory)
     forum = factory.SubFactory(ForumFactory)
@@ -100,6 +101,13 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     valid_until = factory.LazyAttribute(
         lambda o: o.valid_from + datetime.timedelta(days=365)
     )
+    signed_on = factory.LazyAttribute(lambda o: o.valid_from)
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        """The organisation signs, and so do ``parties=[...]`` if given."""
+        if create:
+            self.parties.add(self.organisation, *(extracted or []))
 
 
 class ConsultationFactory(factory.django.DjangoModelFactory):

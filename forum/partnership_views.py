@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Window
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from core.pagination import pagination
 from core.query import nearest_page, reads_query
 from core.sanitizer import safe_html
-from partners.models import Membership
+from partners.models import Agreement, Membership
 
 from .access import forum_for, is_convener
 from .models import DelegatedTask, JointDecision
@@ -118,10 +118,19 @@ def partnership(request, slug):
         )
     )
     finished = finished_tasks(forum)
-    recent_tasks = list(finished[:RECENT_FINISHED])
+    # The first few and, on each row, how many there are: one query.
+    recent_tasks = list(finished.annotate(total=Window(Count("pk")))[:RECENT_FINISHED])
     with_task_links(request, tasks + recent_tasks, convener)
     pending = list(forum.joint_decisions.filter(outcome=JointDecision.Outcome.PENDING))
     decided = decided_decisions(forum)
+    agreements = list(
+        forum.agreements.select_related("organisation", "signed_document")
+        .prefetch_related("parties")
+        .order_by("-valid_from", "pk")
+    )
+    in_force = [
+        a for a in agreements if a.status_on(today) == Agreement.Status.IN_FORCE
+    ]
     return TemplateResponse(
         request,
         "forum/partnership/workspace.html",
@@ -130,15 +139,15 @@ def partnership(request, slug):
             "is_convener": convener,
             "tasks": tasks,
             "finished_tasks": recent_tasks,
-            "finished_task_count": finished.count(),
+            "finished_task_count": recent_tasks[0].total if recent_tasks else 0,
             "open_decisions": [d for d in pending if d.is_open],
             # Closed for answers, waiting for the convener to record the outcome.
             "awaiting_decisions": [d for d in pending if not d.is_open],
             "decided_decisions": list(decided[:RECENT_FINISHED]),
             "decided_count": decided.count(),
-            "agreements": forum.agreements.select_related(
-                "organisation", "signed_document"
-            ).order_by("-valid_from", "pk"),
+            "agreements_in_force": in_force,
+            # Drafts, not yet begun, and ended.
+            "other_agreements": [a for a in agreements if a not in in_force],
             "today": today,
         },
     )

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,7 +7,7 @@ from core.geography.models import Municipality, SubRegion
 from core.geography.reference import swedish_slug
 from core.slugs import unique_slug
 
-from .models import Organisation
+from .models import ContactPerson, Organisation
 from .validators import normalise_organisation_number
 
 
@@ -154,3 +156,56 @@ class MembershipRequestForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             memberships__user=user
         ).order_by("name")
+
+
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{4,38}")
+
+
+class ContactPersonForm(forms.ModelForm):
+    """An organisation admin adds or edits one of its contact persons."""
+
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "scope", "email", "phone", "visibility"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "visibility": forms.RadioSelect,
+        }
+        labels = {
+            "name": _("Namn"),
+            "role": _("Roll eller titel"),
+            "scope": _("Slags kontakt"),
+            "email": _("E-post"),
+            "phone": _("Telefon"),
+            "visibility": _("Vem ser kontaktpersonen?"),
+        }
+        help_texts = {
+            "visibility": _(
+                "Offentliga kontaktpersoner visas på den öppna webbplatsen, till "
+                "exempel vid organisationens aktiviteter. De andra visas bara i "
+                "partnerkatalogen för medlemmar i organisationens forum."
+            ),
+        }
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Skriv kontaktpersonens namn."))
+        return name
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                _("Skriv ett telefonnummer med siffror, t.ex. 040-123 45 67.")
+            )
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("email") and not cleaned.get("phone"):
+            raise forms.ValidationError(
+                _("Ange e-post eller telefon, så att man kan nå kontaktpersonen.")
+            )
+        return cleaned

@@ -101,6 +101,12 @@ class Organisation(models.Model):
         )
 
 
+class ContactPersonQuerySet(models.QuerySet):
+    def public(self):
+        """Those that public pages may show; the rest are for forum members."""
+        return self.filter(visibility=ContactPerson.Visibility.PUBLIC)
+
+
 class ContactPerson(models.Model):
     """Someone to contact at an organisation; public or shown to forum members only."""
 
@@ -133,6 +139,8 @@ class ContactPerson(models.Model):
         default=Visibility.MEMBERS,
     )
 
+    objects = ContactPersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kontaktperson")
         verbose_name_plural = _("kontaktpersoner")
@@ -140,6 +148,10 @@ class ContactPerson(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -267,24 +279,77 @@ class AgreementQuerySet(models.QuerySet):
     readable_forums = staticmethod(no_forums)
 
     def visible_to(self, user):
-        """Agreements are read in their forum's partnership workspace: whoever opens it.
+        """Read in their forum's partnership workspace, and by the parties' admins.
 
-        That is the forum's rule (Partnerskap, conveners, county administrators).
+        The workspace is the forum's rule (Partnerskap, conveners, county
+        administrators); an organisation's admins read what it signed on its
+        dashboard, at whatever level it takes part.
         """
-        forums = self.readable_forums(user)
-        if forums is None:
+        if not user.is_authenticated:
             return self.none()
-        return self.filter(forum__in=forums)
+        forums = self.readable_forums(user)
+        administered = Membership.objects.active().filter(
+            user=user, role=Membership.Role.ADMIN
+        )
+        rule = models.Q(
+            pk__in=Agreement.objects.of_organisations(
+                administered.values("organisation")
+            ).values("pk")
+        )
+        if forums is not None:
+            rule |= models.Q(forum__in=forums)
+        return self.filter(rule)
+
+    def of_organisations(self, organisations):
+        """The agreements that any of ``organisations`` (a queryset) is party to."""
+        return self.filter(
+            models.Q(organisation__in=organisations)
+            | models.Q(
+                pk__in=Agreement.parties.through.objects.filter(
+                    organisation__in=organisations
+                ).values("agreement")
+            )
+        )
+
+    def of_organisation(self, organisation):
+        return self.of_organisations(Organisation.objects.filter(pk=organisation.pk))
+
+    def drafts(self):
+        return self.filter(signed_on__isnull=True)
+
+    def in_force(self, on=None):
+        """Signed, and ``on`` (today by default) lies within the period."""
+        day = on or timezone.localdate()
+        return self.filter(
+            signed_on__isnull=False, valid_from__lte=day, valid_until__gte=day
+        )
 
 
 class Agreement(models.Model):
-    """A partnership agreement (överenskommelse) between an organisation and a forum."""
+    """A partnership agreement (överenskommelse) between organisations and a forum."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        UPCOMING = "upcoming", _("Undertecknad, börjar gälla senare")
+        IN_FORCE = "in_force", _("Gäller")
+        ENDED = "ended", _("Har upphört")
 
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
         on_delete=models.CASCADE,
         related_name="agreements",
+        help_text=_("Den organisation som överenskommelsen i första hand gäller."),
+    )
+    parties = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("parter"),
+        blank=True,
+        related_name="agreements_as_party",
+        help_text=_(
+            "Organisationerna som har undertecknat. Organisationen ovan räknas "
+            "alltid som part."
+        ),
     )
     forum = models.ForeignKey(
         "forum.Forum",
@@ -293,6 +358,12 @@ class Agreement(models.Model):
         related_name="agreements",
     )
     title = models.CharField(_("rubrik"), max_length=200)
+    signed_on = models.DateField(
+        _("undertecknad den"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt så länge överenskommelsen är ett utkast."),
+    )
     valid_from = models.DateField(_("gäller från"))
     valid_until = models.DateField(_("gäller till"))
     delegated_tasks = models.TextField(_("delegerade uppgifter"), blank=True)
@@ -320,3 +391,26 @@ class Agreement(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.organisation})"
+
+    def status_on(self, day):
+        """Draft until signed; then upcoming, in force, ended by its period.
+
+        A period that is over ends the agreement whether or not it was signed.
+        """
+        if self.valid_until < day:
+            return self.Status.ENDED
+        if self.signed_on is None:
+            return self.Status.DRAFT
+        if day < self.valid_from:
+            return self.Status.UPCOMING
+        return self.Status.IN_FORCE
+
+    @property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+    def all_parties(self):
+        """The parties by name, the organisation among them (reads a prefetch)."""
+        parties = {party.pk: party for party in self.parties.all()}
+        parties.setdefault(self.organisation_id, self.organisation)
+        return sorted(parties.values(), key=lambda party: party.name)

@@ -13,7 +13,7 @@ from core.email import send as send_email
 
 from .forms import MembershipRequestForm, OrganisationForm
 from .invitations import open_invitations
-from .models import Membership
+from .models import Agreement, Membership
 from .permissions import (
     is_organisation_admin,
     organisation_for_admin,
@@ -122,6 +122,15 @@ def organisation_dashboard(request, organisation_slug):
             if is_admin
             else [],
             "open_invitations": open_invitations(organisation) if is_admin else [],
+            "contact_persons": organisation.contact_persons.all(),
+            # What the organisation signed; the signed document is served by
+            # the document rule, which lets the parties' admins read it.
+            "agreements": Agreement.objects.of_organisation(organisation)
+            .select_related("organisation", "forum", "signed_document")
+            .prefetch_related("parties")
+            .order_by("-valid_from", "pk")
+            if is_admin
+            else [],
         },
     )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitations, self_service
+from . import contact_persons, invitations, self_service
 
 app_name = "partners"
 
@@ -31,6 +31,23 @@ urlpatterns = [
         "organisationer/<slug:organisation_slug>/medlemmar/<int:membership_id>/",
         self_service.decide_membership,
         name="membership_decide",
+    ),
+    # The organisation's contact persons, kept by its admins.
+    path(
+        "organisationer/<slug:organisation_slug>/kontaktpersoner/ny/",
+        contact_persons.create_contact_person,
+        name="contact_person_create",
+    ),
+    path(
+        "organisationer/<slug:organisation_slug>/kontaktpersoner/<int:contact_id>/",
+        contact_persons.edit_contact_person,
+        name="contact_person_edit",
+    ),
+    path(
+        "organisationer/<slug:organisation_slug>/kontaktpersoner/<int:contact_id>/"
+        "ta-bort/",
+        contact_persons.delete_contact_person,
+        name="contact_person_delete",
     ),
     # Invitations by email.
     path(

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -48,11 +49,45 @@ class MembershipViewSet(SnippetViewSet):
     search_fields = ["user__email", "organisation__name"]
 
 
+class AgreementForm(WagtailAdminModelForm):
+    """The organisation an agreement is about is always one of its parties."""
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.parties.add(self.instance.organisation)
+
+
 class AgreementViewSet(SnippetViewSet):
     model = Agreement
     icon = "doc-full"
     menu_label = _("Överenskommelser")
-    list_display = ["title", "organisation", "forum", "valid_from", "valid_until"]
+    list_display = [
+        "title",
+        "organisation",
+        "forum",
+        "signed_on",
+        "valid_from",
+        "valid_until",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("forum"),
+            FieldPanel("organisation"),
+            FieldPanel("parties"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("signed_on"),
+                    FieldPanel("valid_from"),
+                    FieldPanel("valid_until"),
+                ],
+                heading=_("Undertecknande och giltighet"),
+            ),
+            FieldPanel("delegated_tasks"),
+            FieldPanel("signed_document"),
+        ],
+        base_form_class=AgreementForm,
+    )
     list_filter = ["forum"]
     search_fields = ["title", "organisation__name"]
 

@@ -37,6 +37,7 @@ from tests.matrix_roles import (
     ROLES,
     SIGNED_IN,
 )
+from tests.partners import matrix_contact_persons
 from tests.users import matrix_account
 from tests.website import matrix_documents
 
@@ -50,6 +51,7 @@ ROOM_MATRICES = (
     matrix_partnership,
     matrix_documents,
     matrix_account,
+    matrix_contact_persons,
 )
 
 # The activity pages are open to every active member of the organisation; in

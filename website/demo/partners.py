@@ -39,6 +39,8 @@ SKANE = "12"
 CONVENER = "anna.lindqvist@lansstyrelsen-skane.example"
 COORDINATOR = "omar.haddad@lansstyrelsen-skane.example"
 SENSUS_MEMBER = "karin.berg@sensus.example"
+# The county administrative board, a party to every agreement of its forum.
+COUNTY_BOARD = "lansstyrelsen-skane"
 
 DATA = load("partners")
 FORUM = DATA["forum"]
@@ -263,15 +265,18 @@ def agreement(today):
 
 
 def create_agreements(forum, orgs):
+    """Signed when the year began by the organisation and the county board."""
     fields = agreement(timezone.localdate())
     for slug, tasks in AGREEMENT_TASKS.items():
-        upsert(
+        made, _ = upsert(
             AgreementFactory,
             {"forum": forum, "organisation": orgs[slug], "title": fields["title"]},
             valid_from=fields["valid_from"],
             valid_until=fields["valid_until"],
+            signed_on=fields["valid_from"],
             delegated_tasks=tasks,
         )
+        made.parties.add(orgs[slug], orgs[COUNTY_BOARD])
 
 
 def forum_summary(forum):

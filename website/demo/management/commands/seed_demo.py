@@ -8,6 +8,7 @@ from website.demo.activities import activity_summary, create_activities
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
+from website.demo.notifications import create_notifications
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         create_events()
         create_forum_work()
         create_documents()
+        create_notifications()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))

@@ -1,6 +1,7 @@
 """What each person is told by email, and how often."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,6 +34,22 @@ class NotificationPreference(models.Model):
         return f"{self.user}: {self.get_frequency_display()}"
 
 
+# The header shows each person's unread count on every page, so it is kept in
+# the default cache (shared by the app servers) and counted in the database
+# only when missing: at sign-in, or after that person's notifications were
+# added or read, which forget it. A count stored just as another request
+# changed them is stale for at most this many seconds.
+UNREAD_COUNT_TIMEOUT = 60
+
+
+def unread_count_key(user_id):
+    return f"forum:unread-notifications:{user_id}"
+
+
+def forget_unread_counts(user_ids):
+    cache.delete_many([unread_count_key(pk) for pk in user_ids])
+
+
 class NotificationQuerySet(models.QuerySet):
     def of(self, user):
         """Only ``user``'s own notifications: nobody reads another person's."""
@@ -43,7 +60,22 @@ class NotificationQuerySet(models.QuerySet):
 
     def mark_read(self):
         """Mark the unread ones read now; return how many were."""
-        return self.unread().update(read_at=timezone.now())
+        unread = self.unread()
+        user_ids = set(unread.values_list("user_id", flat=True))
+        marked = unread.update(read_at=timezone.now())
+        forget_unread_counts(user_ids)
+        return marked
+
+    def unread_count(self, user):
+        """How many of ``user``'s notifications are unread: the cache, or one query."""
+        if not user.is_authenticated:
+            return 0
+        key = unread_count_key(user.pk)
+        count = cache.get(key)
+        if count is None:
+            count = self.of(user).unread().count()
+            cache.set(key, count, UNREAD_COUNT_TIMEOUT)
+        return count
 
 
 class Notification(models.Model):

@@ -23,9 +23,6 @@ def organisation_forums(organisation):
 
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context):
-    """How many of the signed-in person's notifications are unread: one query."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return 0
-    return Notification.objects.of(user).unread().count()
+    """How many of the signed-in person's notifications are unread (cached)."""
+    user = getattr(context.get("request"), "user", None)
+    return Notification.objects.unread_count(user) if user else 0

@@ -11,9 +11,10 @@ class ForumConfig(AppConfig):
     def ready(self):
         from partners.models import AgreementQuerySet
 
+        from . import notifications, second_factor
         from .access import forums_reading_agreements
-        from .second_factor import connect_signals
 
-        connect_signals()
+        second_factor.connect_signals()
+        notifications.connect_signals()
         # partners/ sits below the forum: the forum tells it who reads agreements.
         AgreementQuerySet.readable_forums = staticmethod(forums_reading_agreements)

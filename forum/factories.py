@@ -18,6 +18,7 @@ from forum.models import (
     Forum,
     JointDecision,
     LevelChange,
+    Notification,
     Participation,
     ParticipationApplication,
     Post,
@@ -235,3 +236,14 @@ class DecisionAnswerFactory(factory.django.DjangoModelFactory):
     decision = factory.SubFactory(JointDecisionFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     answer = DecisionAnswer.Answer.CONSENT
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    kind = Notification.Kind.THREAD_REPLY
+    subject = factory.Sequence(lambda n: f"Nytt svar i tråden {n}")
+    body = "Någon har svarat i en tråd du bevakar."
+    url = "/forum/"

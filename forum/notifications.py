@@ -6,7 +6,9 @@ the daily digest (``manage.py send_notification_digest``) or is not sent.
 """
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -15,6 +17,7 @@ from core import email
 from core.email import absolute_url
 
 from .models import Notification, NotificationPreference
+from .models.notifications import forget_unread_counts
 
 Frequency = NotificationPreference.Frequency
 # Notifications are stored as they are sent: in the site's language (Swedish),
@@ -50,6 +53,7 @@ def notify_users(users, kind, subject, body, url=""):
         for pk, user in people.items()
         if frequencies[pk] != Frequency.NONE
     )
+    forget_unread_counts({n.user_id for n in notifications})
     immediate = [
         n.pk for n in notifications if frequencies[n.user_id] == Frequency.IMMEDIATE
     ]
@@ -109,3 +113,23 @@ def send_digest(user):
             sent_at=timezone.now()
         )
     return len(items)
+
+
+def forget_unread_count(sender, instance, **kwargs):
+    """A notification saved or deleted outside notify_users (admin, factories)."""
+    forget_unread_counts([instance.user_id])
+
+
+def count_unread_at_sign_in(sender, request, user, **kwargs):
+    """Count at sign-in, so that the pages after it read the count from the cache."""
+    Notification.objects.unread_count(user)
+
+
+def connect_signals():
+    post_save.connect(
+        forget_unread_count, sender=Notification, dispatch_uid="unread_saved"
+    )
+    post_delete.connect(
+        forget_unread_count, sender=Notification, dispatch_uid="unread_deleted"
+    )
+    user_logged_in.connect(count_unread_at_sign_in, dispatch_uid="unread_sign_in")

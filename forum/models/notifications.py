@@ -1,7 +1,10 @@
 """What each person is told by email, and how often."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,6 +34,50 @@ class NotificationPreference(models.Model):
         return f"{self.user}: {self.get_frequency_display()}"
 
 
+# The header shows each person's unread count on every page, so it is kept in
+# the default cache (shared by the app servers) and counted in the database
+# only when missing: at sign-in, or after that person's notifications were
+# added or read, which forget it. A count stored just as another request
+# changed them is stale for at most this many seconds.
+UNREAD_COUNT_TIMEOUT = 60
+
+
+def unread_count_key(user_id):
+    return f"forum:unread-notifications:{user_id}"
+
+
+def forget_unread_counts(user_ids):
+    cache.delete_many([unread_count_key(pk) for pk in user_ids])
+
+
+class NotificationQuerySet(models.QuerySet):
+    def of(self, user):
+        """Only ``user``'s own notifications: nobody reads another person's."""
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def mark_read(self):
+        """Mark the unread ones read now; return how many were."""
+        unread = self.unread()
+        user_ids = set(unread.values_list("user_id", flat=True))
+        marked = unread.update(read_at=timezone.now())
+        forget_unread_counts(user_ids)
+        return marked
+
+    def unread_count(self, user):
+        """How many of ``user``'s notifications are unread: the cache, or one query."""
+        if not user.is_authenticated:
+            return 0
+        key = unread_count_key(user.pk)
+        count = cache.get(key)
+        if count is None:
+            count = self.of(user).unread().count()
+            cache.set(key, count, UNREAD_COUNT_TIMEOUT)
+        return count
+
+
 class Notification(models.Model):
     """One thing to tell one person; sent at once or gathered into the daily digest."""
 
@@ -52,12 +99,39 @@ class Notification(models.Model):
     url = models.CharField(_("länk"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     sent_at = models.DateTimeField(_("skickad"), null=True, blank=True)
+    read_at = models.DateTimeField(_("läst"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("avisering")
         verbose_name_plural = _("aviseringar")
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["sent_at", "user"])]
+        indexes = [
+            models.Index(fields=["sent_at", "user"]),
+            # The header's unread count on every page.
+            models.Index(fields=["user", "read_at"]),
+        ]
 
     def __str__(self):
         return f"{self.user}: {self.subject}"
+
+    @property
+    def is_unread(self):
+        return self.read_at is None
+
+    @property
+    def local_url(self):
+        """The link as a path on this site, or "" when it is anything else.
+
+        Opening a notification redirects to it, so a full URL, a
+        protocol-relative one or a relative path is never followed.
+        """
+        url = self.url.strip()
+        if (
+            url.startswith("/")
+            and not url.startswith(("//", "/\\"))
+            and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+        ):
+            return url
+        return ""

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import Participation, ParticipationApplication
+from ..models import Notification, Participation, ParticipationApplication
 
 register = template.Library()
 
@@ -19,3 +19,10 @@ def organisation_forums(organisation):
             organisation=organisation
         ).select_related("forum", "decided_by"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context):
+    """How many of the signed-in person's notifications are unread (cached)."""
+    user = getattr(context.get("request"), "user", None)
+    return Notification.objects.unread_count(user) if user else 0

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from forum.factories import NotificationFactory
 from forum.models import DelegatedTask, JointDecision
 from tests.matrix_roles import CONVENERS, COUNTY_ADMINS, LOGIN, ROLES, SIGNED_IN
 
@@ -39,11 +40,24 @@ ROWS = {
         CONVENERS,
     ),
     "forum:notification_settings": ("/forum/installningar/aviseringar/", SIGNED_IN),
+    # Everyone's own notifications; one person's is nobody else's (404).
+    "forum:notification_list": ("/forum/mina-aviseringar/", SIGNED_IN),
+    "forum:notification_open": (
+        "/forum/mina-aviseringar/{notification}/",
+        dict.fromkeys(ROLES, 404) | {"anonymous": LOGIN, "information": 302},
+    ),
+    "forum:notifications_mark_all_read": (
+        "POST /forum/mina-aviseringar/las-alla/",
+        SIGNED_IN | dict.fromkeys(SIGNED_IN.keys() - {"anonymous"}, 302),
+    ),
 }
 
 
 def populate(people, forum):
     """Add what the rows need to ``people`` as "_name" keys (used as {name} in URLs)."""
+    people["_notification"] = NotificationFactory(
+        user=people["information"], url=f"/forum/{forum.slug}/"
+    ).pk
     partner = people["partnerskap"].memberships.get().organisation
     people["_task"] = DelegatedTask.objects.create(
         forum=forum,

@@ -9,6 +9,7 @@ from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
+from website.demo.notifications import create_notifications
 from website.demo.pages import create_pages
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         create_forum_work()
         create_documents()
         create_desk_content()
+        create_notifications()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))

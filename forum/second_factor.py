@@ -201,7 +201,7 @@ class SecondFactorMiddleware:
         user = request.user
         if user.is_authenticated and session_holds_power(request.session, user):
             keep_alive(request.session)
-            if not is_open(request.path_info) and not passed_second_factor(request):
+            if not passed_second_factor(request) and not is_open(request.path_info):
                 return self.to_second_factor(request)
         return self.get_response(request)
 

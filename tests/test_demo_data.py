@@ -26,6 +26,7 @@ from events.models import (
     OccurrenceOverride,
 )
 from forum.access import is_county_admin, level_in
+from forum.desk import desk_for
 from forum.models import (
     Consultation,
     ConsultationDocument,
@@ -340,7 +341,7 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
         )
     )
     tasks = DelegatedTask.objects.filter(forum=forum)
-    assert 3 <= tasks.count() <= 4
+    assert 3 <= tasks.count() <= 6
     assert set(tasks.values_list("assigned_to", flat=True)) <= partners
     assert tasks.exclude(status="done").filter(due_date__lt=today).exists()
     assert tasks.filter(status="done").exclude(report="").exists()
@@ -420,3 +421,23 @@ def test_demo_roles_county_administrator_editor_and_superuser(client):
     assert client.get("/forum/tia-skane/ansokningar/").status_code == 403
     assert client.get("/forum/tia-skane/partner/export.csv").status_code == 403
     assert client.get("/admin/snippets/forum/participation/").status_code == 302
+
+
+def test_every_demo_login_in_the_forum_has_something_in_every_desk_section():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    logins = out.getvalue().split("Demo logins", 1)[1].split("\n\n", 1)[0]
+    emails = [line.split()[0] for line in logins.splitlines()[1:] if "@" in line]
+    forum = Forum.objects.get(slug="tia-skane")
+    users = get_user_model().objects.filter(email__in=emails)
+    members = [user for user in users if level_in(user, forum)]
+    # Everyone but the applicant from Ystad takes part in the forum.
+    assert len(members) == len(emails) - 1
+    for user in members:
+        desk = desk_for(user, forum)
+        sections = desk.sections + desk.convener_sections
+        assert len(sections) >= 2, user.email
+        empty = [section.key for section in sections if not section.items]
+        assert not empty, (user.email, empty)
+    conveners = [user for user in members if desk_for(user, forum).convener]
+    assert len(conveners) >= 1

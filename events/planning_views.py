@@ -1,4 +1,5 @@
-"""Conveners plan a meeting on the site: create one in their forum, change it.
+"""Conveners plan a meeting on the site: create one in their forum, change it,
+add and remove its papers.
 
 The form builds the repetition (``events/planning_forms.py``); the rules for
 the words, the holidays and the stale-save check are in ``events/planning.py``.
@@ -9,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forum.access import forum_for
 
 from .meetings import managed_event
 from .models import Event
+from .papers import PapersForm, add_papers, remove_paper
 from .planning import save_planned
 from .planning_forms import PlanningForm
 
@@ -55,3 +58,47 @@ def _planning_page(request, forum, event):
         "events/planning/event_form.html",
         {"form": form, "forum": forum, "event": event, "creating": creating},
     )
+
+
+@login_required
+def meeting_papers(request, pk):
+    """A convener adds papers to a meeting or removes them."""
+    event = managed_event(request.user, pk)
+    form = PapersForm()
+    if request.method == "POST" and "remove" in request.POST:
+        title = remove_paper(event, _paper_id(request.POST["remove"]))
+        if title:
+            messages.success(request, _("%(title)s är borttagen.") % {"title": title})
+        else:
+            messages.error(request, _("Handlingen finns inte längre vid mötet."))
+        return redirect("events:meeting_papers", event.pk)
+    if request.method == "POST":
+        form = PapersForm(request.POST, request.FILES)
+        if form.is_valid():
+            added = add_papers(event, form.cleaned_data["files"], request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d handling är tillagd.",
+                    "%(count)d handlingar är tillagda.",
+                    len(added),
+                )
+                % {"count": len(added)},
+            )
+            return redirect("events:meeting_papers", event.pk)
+    return TemplateResponse(
+        request,
+        "events/planning/papers.html",
+        {
+            "form": form,
+            "forum": event.forum,
+            "event": event,
+            "papers": event.attachments.select_related("document").order_by(
+                "document__title", "pk"
+            ),
+        },
+    )
+
+
+def _paper_id(value):
+    return int(value) if value.isdigit() else None

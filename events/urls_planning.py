@@ -15,4 +15,9 @@ urlpatterns = [
         planning_views.edit_meeting,
         name="edit_meeting",
     ),
+    path(
+        "kalender/<int:pk>/handlingar/",
+        planning_views.meeting_papers,
+        name="meeting_papers",
+    ),
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from urllib.parse import urljoin
 
 from playwright.sync_api import Page, expect
 
@@ -63,3 +64,32 @@ def test_convener_plans_a_weekly_meeting_with_one_cancelled_date(page: Page, dem
             expect(entry.get_by_text(TITLE)).to_have_count(0)
         else:
             expect(entry.get_by_text(TITLE)).to_be_visible()
+
+
+def test_convener_adds_a_paper_to_the_next_meeting_from_the_desk(page: Page, demo_site):
+    page.goto(demo_site.url + "/")
+    sign_in(page, CONVENER, second_factor=True)
+    open_forum(page)
+    meeting = page.get_by_role("region", name="Nästa möte").get_by_role("link").first
+    title = meeting.inner_text()
+    meeting.click()
+    page.get_by_role("link", name="Lägg till eller ta bort handlingar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Handlingar till {title}"
+    )
+    page.get_by_label("Möteshandlingar att lägga till").set_input_files(
+        [
+            {
+                "name": "Underlag budget 2027.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.4\n%%EOF\n",
+            }
+        ]
+    )
+    page.get_by_role("button", name="Lägg till").click()
+    expect(page.get_by_text("1 handling är tillagd.")).to_be_visible()
+    page.get_by_role("link", name="Tillbaka till mötet").click()
+    link = page.get_by_role("link", name="Underlag budget 2027.pdf")
+    expect(link).to_be_visible()
+    response = page.request.get(urljoin(page.url, link.get_attribute("href")))
+    assert response.ok and response.body().startswith(b"%PDF-")

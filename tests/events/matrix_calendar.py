@@ -44,6 +44,11 @@ ROWS = {
         DIALOG_AND_UP
         | {"anonymous": LOGIN, "dialog": 403, "partnerskap": 403, "convener": 200},
     ),
+    "events:meeting_papers": (
+        "/kalender/{calendar_event}/handlingar/",
+        DIALOG_AND_UP
+        | {"anonymous": LOGIN, "dialog": 403, "partnerskap": 403, "convener": 200},
+    ),
 }
 
 

@@ -232,3 +232,19 @@ def save_planned(event, version=None):
     if written:
         event.sequence = version + 1
     return bool(written)
+
+
+def set_cancelled(event, cancelled, note=""):
+    """Cancel ``event`` (with a note for those who come) or reinstate it.
+
+    One conditional UPDATE, so a second click or another convener's
+    simultaneous one changes nothing; the SEQUENCE grows, so calendar apps
+    fetch the change. Returns whether this call changed the event.
+    """
+    written = Event.objects.filter(pk=event.pk, cancelled=not cancelled).update(
+        cancelled=cancelled,
+        cancellation_note=note if cancelled else "",
+        sequence=F("sequence") + 1,
+        updated_at=timezone.now(),
+    )
+    return bool(written)

@@ -415,3 +415,16 @@ def _is_date(value):
     except ValueError:
         return False
     return True
+
+
+class CancelForm(forms.Form):
+    note = forms.CharField(
+        label=_("Varför mötet är inställt"),
+        max_length=300,
+        help_text=_(
+            "Visas på mötets sida och i kalenderprenumerationerna, till exempel "
+            "”Inställt på grund av sjukdom, nytt datum kommer.”"
+        ),
+        error_messages={"required": _("Skriv varför mötet är inställt.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,5 +1,5 @@
 """Conveners plan a meeting on the site: create one in their forum, change it,
-add and remove its papers.
+add and remove its papers, cancel it.
 
 The form builds the repetition (``events/planning_forms.py``); the rules for
 the words, the holidays and the stale-save check are in ``events/planning.py``.
@@ -17,8 +17,8 @@ from forum.access import forum_for
 from .meetings import managed_event
 from .models import Event
 from .papers import PapersForm, add_papers, remove_paper
-from .planning import save_planned
-from .planning_forms import PlanningForm
+from .planning import save_planned, set_cancelled
+from .planning_forms import CancelForm, PlanningForm
 
 
 @login_required
@@ -102,3 +102,27 @@ def meeting_papers(request, pk):
 
 def _paper_id(value):
     return int(value) if value.isdigit() else None
+
+
+@login_required
+def cancel_meeting(request, pk):
+    """A convener cancels a meeting (every occurrence) with a note, or undoes it."""
+    event = managed_event(request.user, pk)
+    if request.method == "POST" and "reinstate" in request.POST:
+        if set_cancelled(event, False):
+            messages.success(request, _("Mötet är inte längre inställt."))
+        else:
+            messages.info(request, _("Mötet var inte inställt."))
+        return redirect("events:event_detail", event.pk)
+    form = CancelForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        if set_cancelled(event, True, form.cleaned_data["note"]):
+            messages.success(request, _("Mötet är inställt."))
+        else:
+            messages.info(request, _("Mötet var redan inställt."))
+        return redirect("events:event_detail", event.pk)
+    return TemplateResponse(
+        request,
+        "events/planning/cancel.html",
+        {"form": form, "forum": event.forum, "event": event},
+    )

@@ -20,4 +20,9 @@ urlpatterns = [
         planning_views.meeting_papers,
         name="meeting_papers",
     ),
+    path(
+        "kalender/<int:pk>/installt/",
+        planning_views.cancel_meeting,
+        name="cancel_meeting",
+    ),
 ]

@@ -49,6 +49,11 @@ ROWS = {
         DIALOG_AND_UP
         | {"anonymous": LOGIN, "dialog": 403, "partnerskap": 403, "convener": 200},
     ),
+    "events:cancel_meeting": (
+        "/kalender/{calendar_event}/installt/",
+        DIALOG_AND_UP
+        | {"anonymous": LOGIN, "dialog": 403, "partnerskap": 403, "convener": 200},
+    ),
 }
 
 

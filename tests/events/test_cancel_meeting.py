@@ -1,0 +1,115 @@
+"""Conveners cancel a meeting on the site, with a note, and may undo it."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.factories import EventFactory
+from events.models import Event
+from forum.models import Level, Visibility
+from tests.factories import (
+    ForumFactory,
+    MembershipFactory,
+    ParticipationFactory,
+    UserFactory,
+)
+
+NOTE = "Inställt på grund av sjukdom, nytt datum kommer."
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(slug="tia-skane", name="TIA Skåne")
+
+
+@pytest.fixture
+def convener(forum):
+    user = UserFactory()
+    forum.conveners.add(user)
+    return user
+
+
+@pytest.fixture
+def meeting(forum):
+    start = timezone.now() + datetime.timedelta(days=10)
+    return EventFactory(
+        forum=forum,
+        title="Forummöte i vår",
+        visibility=Visibility.PUBLIC,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
+
+
+def cancel_url(meeting):
+    return f"/kalender/{meeting.pk}/installt/"
+
+
+def feed_event(client, forum, user):
+    client.force_login(user)
+    feed = Calendar.from_ical(client.get(f"/ical/forum/{forum.slug}.ics").content)
+    (event,) = feed.walk("VEVENT")
+    return event
+
+
+def test_a_convener_cancels_with_a_note_and_calendars_are_told(
+    client, forum, convener, meeting
+):
+    before = feed_event(client, forum, convener)
+    assert str(before["STATUS"]) == "CONFIRMED"
+    page = client.get(f"/kalender/{meeting.pk}/").content.decode()
+    assert cancel_url(meeting) in page
+
+    response = client.post(cancel_url(meeting), {"note": NOTE}, follow=True)
+    page = response.content.decode()
+    assert "Mötet är inställt." in page
+    assert NOTE in page
+    meeting.refresh_from_db()
+    assert meeting.cancelled and meeting.cancellation_note == NOTE
+
+    after = feed_event(client, forum, convener)
+    assert str(after["STATUS"]) == "CANCELLED"
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+
+    # A second click (another tab) changes nothing and says so.
+    again = client.post(cancel_url(meeting), {"note": "Annat"}, follow=True)
+    assert "Mötet var redan inställt." in again.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.cancellation_note == NOTE
+
+
+def test_without_a_note_the_form_says_what_is_missing(client, forum, convener, meeting):
+    client.force_login(convener)
+    response = client.post(cancel_url(meeting), {"note": "  "})
+    assert response.status_code == 200
+    assert "Skriv varför mötet är inställt." in response.content.decode()
+    response = client.post(cancel_url(meeting), {"note": "x" * 301})
+    assert response.status_code == 200
+    meeting.refresh_from_db()
+    assert not meeting.cancelled
+
+
+def test_a_convener_undoes_the_cancellation(client, forum, convener, meeting):
+    client.force_login(convener)
+    client.post(cancel_url(meeting), {"note": NOTE})
+    page = client.get(f"/kalender/{meeting.pk}/").content.decode()
+    assert "Ångra att mötet är inställt" in page
+    response = client.post(cancel_url(meeting), {"reinstate": "1"}, follow=True)
+    assert "Mötet är inte längre inställt." in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.cancelled and meeting.cancellation_note == ""
+    assert str(feed_event(client, forum, convener)["STATUS"]) == "CONFIRMED"
+
+
+def test_members_may_not_cancel(client, forum, meeting):
+    participation = ParticipationFactory(forum=forum, level=Level.PARTNERSKAP)
+    user = MembershipFactory(organisation=participation.organisation).user
+    client.force_login(user)
+    assert (
+        cancel_url(meeting)
+        not in client.get(f"/kalender/{meeting.pk}/").content.decode()
+    )
+    assert client.post(cancel_url(meeting), {"note": NOTE}).status_code == 403
+    assert not Event.objects.get(pk=meeting.pk).cancelled

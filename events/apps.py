@@ -9,10 +9,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Kalender")
 
     def ready(self):
+        from forum import search
         from forum.desk import register
 
         from .desk import desk_sections
+        from .search import meeting_results
 
         # The forum's desk shows the next meeting and minutes; forum/ cannot
         # import the calendar, so the calendar hands it its part.
         register(desk_sections)
+        # The same for the members' search.
+        search.register(meeting_results)

@@ -390,6 +390,7 @@ ROOMS = [
 ]
 # Rooms that do not belong to one forum (no slug).
 PERSONAL_ROOMS = [
+    ("forum:search", gettext_lazy("Sök i forumen")),
     ("events:subscribe", gettext_lazy("Prenumerera på kalendern")),
     ("forum:notification_settings", gettext_lazy("Dina aviseringar")),
     ("coordinators", gettext_lazy("Delregionala samordnare")),

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import search_views, views
 
 app_name = "forum"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("forum.urls_directory")),
     path("", views.forum_list, name="forum_list"),
     path("ansok/<slug:organisation_slug>/", views.apply, name="apply"),
+    path("sok/", search_views.member_search, name="search"),
     path("<slug:slug>/", views.forum_detail, name="forum_detail"),
     path("<slug:slug>/ansokningar/", views.applications, name="applications"),
     path(

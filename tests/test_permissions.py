@@ -73,6 +73,9 @@ ORG_ADMIN_POSTED = {"org_admin": 302, "county_admin": 302, "superuser": 302}
 MATRIX = {
     "coordinators": ("/samordnare/", EVERYONE),
     "forum:forum_list": ("/forum/", SIGNED_IN),
+    # The members' search: every signed-in person gets the page; what it finds
+    # is each one's own (tests/forum/test_search.py).
+    "forum:search": ("/forum/sok/", SIGNED_IN),
     "forum:forum_detail": ("/forum/tia-skane/", MEMBERS),
     "forum:partner_directory": ("/forum/tia-skane/partner/", MEMBERS),
     "forum:partner_detail": ("/forum/tia-skane/partner/sensus/", MEMBERS),

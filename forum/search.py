@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Agreement, Membership
 
 from .access import forums_allowing, forums_of, forums_reading_agreements
+from .dialog_views import POSTS_PER_PAGE, thread_url
 from .models import (
     Consultation,
     ConsultationQuestion,
@@ -206,8 +207,6 @@ def mark(piece, folded):
 
 def dialog(user, words, forums):
     """Threads by title and posts by text; hidden posts only for conveners."""
-    from .dialog_views import POSTS_PER_PAGE, thread_url
-
     threads = Thread.objects.visible_to(user).filter(forum__in=forums)
     found_threads, more_threads = limited(
         threads.filter(every_word(words, "title"))

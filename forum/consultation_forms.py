@@ -1,5 +1,5 @@
-"""Forms of the consultations: the proposal, an organisation's response (with
-files), feedback."""
+"""Forms of the consultations: the proposal, organisations invited after it
+opened, an organisation's response (with files), feedback."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.attachments import AttachmentsField
 from partners.models import Organisation
 
+from .consultations import eligible_organisations, not_invited_organisations
 from .models import Consultation, Level, Visibility
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -104,6 +105,56 @@ class ConsultationForm(forms.ModelForm):
                 _("Sista dag för svar måste vara efter att samrådet öppnar."),
             )
         return cleaned
+
+
+class InviteForm(forms.Form):
+    """A convener invites organisations that are not invited yet to an open
+    consultation.
+
+    The checkboxes are the organisations not invited; any eligible one is a
+    valid choice, so that one invited meanwhile (by another convener, or in a
+    second tab) is refused by name instead of as an unknown choice.
+    """
+
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisationer som inte är inbjudna"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Organisationer som deltar i forumet på samrådets nivå men inte är "
+            "inbjudna, till exempel de som har anslutit efter att samrådet "
+            "öppnade. Deras medlemmar får samma besked som vid öppnandet."
+        ),
+        error_messages={
+            "required": _("Välj minst en organisation att bjuda in."),
+            "invalid_choice": _(
+                "Organisationen kan inte bjudas in: den deltar inte i forumet på "
+                "samrådets nivå."
+            ),
+            "invalid_pk_value": _(
+                "Organisationen kan inte bjudas in: den deltar inte i forumet på "
+                "samrådets nivå."
+            ),
+        },
+    )
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitable = list(not_invited_organisations(consultation).order_by("name"))
+        field = self.fields["organisations"]
+        field.queryset = eligible_organisations(consultation)
+        field.widget.choices = [(o.pk, o.name) for o in self.invitable]
+
+    def clean_organisations(self):
+        chosen = self.cleaned_data["organisations"]
+        invitable = {o.pk for o in self.invitable}
+        already = sorted(o.name for o in chosen if o.pk not in invitable)
+        if already:
+            raise forms.ValidationError(
+                _("Redan inbjudna: %(names)s.") % {"names": ", ".join(already)},
+                code="invited",
+            )
+        return sorted(chosen, key=lambda organisation: organisation.name)
 
 
 class CurrentAttachmentsField(forms.MultipleChoiceField):

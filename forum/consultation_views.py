@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from core import csv
 from core.slugs import unique_slug
@@ -27,12 +29,14 @@ from partners.models import Membership, Organisation
 
 from . import consultations as service
 from .access import can, forum_for, is_convener
-from .consultation_forms import ConsultationForm, FeedbackForm
+from .consultation_forms import ConsultationForm, FeedbackForm, InviteForm
 from .consultations import (
+    answered_count,
     invited_organisations,
     organisations_answering_for,
     send_reminder,
 )
+from .desk import time_left
 from .models import Consultation, ConsultationResponse
 
 
@@ -138,6 +142,7 @@ def consultation_detail(request, slug, pk):
     }
     show_responses = convener or consultation.responses_visible
     feedback_visible = convener or consultation.feedback_published_at is not None
+    invitable = convener and consultation.is_open
     return TemplateResponse(
         request,
         "forum/consultations/consultation_detail.html",
@@ -145,6 +150,9 @@ def consultation_detail(request, slug, pk):
             "forum": consultation.forum,
             "consultation": consultation,
             "is_convener": convener,
+            "time_left": time_left(consultation.deadline, timezone.now()),
+            "answers": answered_count(consultation),
+            "invite_form": InviteForm(consultation=consultation) if invitable else None,
             "questions": questions,
             "documents": consultation.documents.select_related("document"),
             "my_organisations": [
@@ -248,6 +256,38 @@ def consultation_edit(request, slug, pk):
         "forum/consultations/consultation_form.html",
         {"forum": forum, "form": form, "consultation": consultation},
     )
+
+
+@login_required
+@require_POST
+def consultation_invite(request, slug, pk):
+    """Conveners invite organisations that are not invited yet (those that
+    joined the forum after the consultation opened) while it is open."""
+    consultation, _convener = consultation_for(request, slug, pk, "manage")
+    back = redirect("forum:consultation_detail", consultation.forum.slug, pk)
+    if not consultation.is_open:
+        messages.error(
+            request,
+            _("Organisationer kan bara bjudas in medan samrådet är öppet."),
+        )
+        return back
+    form = InviteForm(request.POST, consultation=consultation)
+    if not form.is_valid():
+        for error in form.errors["organisations"]:
+            messages.error(request, error)
+        return back
+    organisations = form.cleaned_data["organisations"]
+    service.invite(consultation, organisations, request.build_absolute_uri)
+    messages.success(
+        request,
+        ngettext(
+            "%(names)s är inbjuden och medlemmarna har fått besked.",
+            "%(names)s är inbjudna och medlemmarna har fått besked.",
+            len(organisations),
+        )
+        % {"names": ", ".join(o.name for o in organisations)},
+    )
+    return back
 
 
 @login_required

@@ -1,6 +1,7 @@
 """The consultations' rules apart from any request: who is invited, who answers
 for which organisation, whom to remind and how they are told, and the writes
-that tell them (publishing a consultation, publishing its feedback).
+that tell them (publishing a consultation, inviting organisations that joined
+later, publishing its feedback).
 
 Used by ``consultation_views``, ``response_views`` and by
 ``manage.py send_consultation_reminders``.
@@ -8,7 +9,7 @@ Used by ``consultation_views``, ``response_views`` and by
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from partners.models import Membership, Organisation
 
 from . import notifications
 from .models import (
+    ConsultationResponse,
     FeedbackItem,
     Level,
     LevelChange,
@@ -44,14 +46,7 @@ def invited_organisations(consultation):
     to read what their organisation is asked about.
     """
     forum_id = consultation.forum_id
-    can_see = Exists(
-        Participation.objects.filter(
-            forum_id=forum_id,
-            organisation=OuterRef("pk"),
-            level__gte=max(consultation.visibility, Level.SAMRAD),
-        )
-    )
-    organisations = Organisation.objects.filter(can_see)
+    organisations = eligible_organisations(consultation)
     if consultation.invited.exists():
         return organisations.filter(consultation_invitations=consultation)
     moment = min(consultation.opens_at, timezone.now())
@@ -68,6 +63,40 @@ def invited_organisations(consultation):
     # Participations older than the log (imported without it) count as they are.
     return organisations.annotate(level_then=level_then).filter(
         Q(level_then__gte=Level.SAMRAD) | ~has_log
+    )
+
+
+def eligible_organisations(consultation):
+    """The organisations that may be asked: those taking part in the forum now
+    at Samråd or higher, and at least at the consultation's visibility."""
+    can_see = Exists(
+        Participation.objects.filter(
+            forum_id=consultation.forum_id,
+            organisation=OuterRef("pk"),
+            level__gte=max(consultation.visibility, Level.SAMRAD),
+        )
+    )
+    return Organisation.objects.filter(can_see)
+
+
+def not_invited_organisations(consultation):
+    """The eligible organisations that are not invited: in an open consultation,
+    those that joined the forum (or reached its level) after it opened, and
+    those a convener left out of the ``invited`` list."""
+    invited = invited_organisations(consultation).values("pk")
+    return eligible_organisations(consultation).exclude(pk__in=invited)
+
+
+def answered_count(consultation):
+    """``{"answered": n, "invited": m}``: how many of the invited organisations
+    have submitted a response, of how many invited, in one query."""
+    submitted = ConsultationResponse.objects.filter(
+        consultation=consultation,
+        organisation=OuterRef("pk"),
+        submitted_at__isnull=False,
+    )
+    return invited_organisations(consultation).aggregate(
+        answered=Count("pk", filter=Q(Exists(submitted))), invited=Count("pk")
     )
 
 
@@ -140,9 +169,30 @@ def publish(consultation, absolute_uri, *, was_published=False):
     it was announced."""
     if not consultation.published or was_published:
         return False
+    announce(consultation, invited_organisations(consultation), absolute_uri)
+    return True
+
+
+def invite(consultation, organisations, absolute_uri):
+    """Invite ``organisations`` (eligible and not invited yet: the caller checks)
+    to an open consultation and tell their members as at opening.
+
+    An empty ``invited`` list means "those at Samråd or higher when it
+    opened"; it is first filled with exactly those, so that adding the new
+    ones leaves everybody who was invited invited.
+    """
+    with transaction.atomic():
+        if not consultation.invited.exists():
+            consultation.invited.add(*invited_organisations(consultation))
+        consultation.invited.add(*organisations)
+    announce(consultation, organisations, absolute_uri)
+
+
+def announce(consultation, organisations, absolute_uri):
+    """Tell the members of ``organisations`` that they are asked to respond."""
     with in_email_language():
         send_notifications(
-            members_of(invited_organisations(consultation)),
+            members_of(organisations),
             "new_consultation",
             _("Nytt samråd: %(title)s") % {"title": consultation.title},
             _(
@@ -157,7 +207,6 @@ def publish(consultation, absolute_uri, *, was_published=False):
             },
             detail_url(consultation, absolute_uri),
         )
-    return True
 
 
 def save_feedback(consultation, feedback, summaries, *, publish, absolute_uri):

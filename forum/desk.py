@@ -97,8 +97,11 @@ def _org_members(user, prefix="organisation"):
 
 
 def time_left(deadline, now):
-    """'3 dagar kvar', '5 timmar kvar' or 'mindre än en timme kvar'."""
+    """'3 dagar kvar', '5 timmar kvar', 'mindre än en timme kvar' or, once
+    ``deadline`` is past, 'Sista dag har passerat'."""
     left = deadline - now
+    if left <= datetime.timedelta(0):
+        return _("Sista dag har passerat")
     if left.days >= 1:
         return ngettext("%(count)d dag kvar", "%(count)d dagar kvar", left.days) % {
             "count": left.days

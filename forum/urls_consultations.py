@@ -36,6 +36,11 @@ urlpatterns = [
         name="response_attachment",
     ),
     path(
+        "<slug:slug>/samrad/<int:pk>/bjud-in/",
+        views.consultation_invite,
+        name="consultation_invite",
+    ),
+    path(
         "<slug:slug>/samrad/<int:pk>/status/",
         views.consultation_status,
         name="consultation_status",

@@ -26,6 +26,7 @@ from events.models import (
     OccurrenceOverride,
 )
 from forum.access import is_county_admin, level_in
+from forum.consultations import not_invited_organisations
 from forum.desk import desk_for
 from forum.models import (
     Consultation,
@@ -299,6 +300,10 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
     open_ = Consultation.objects.open(now).get(forum=forum)
     assert open_.slug == "handlingsplan-2027"
     assert not open_.invited.exists() and not open_.responses_visible
+    # One organisation joined after it opened: the convener can invite it.
+    [late] = not_invited_organisations(open_)
+    assert late.participations.get(forum=forum).since > open_.opens_at.date()
+    assert late.memberships.filter(status=Membership.Status.ACTIVE).exists()
     assert open_.questions.count() == 3
     assert "<li>" in open_.proposal
     assert open_.responses.count() == 3

@@ -37,6 +37,8 @@ READS_RESPONSE = (
     | {"samrad": 200, "convener": 200}
     | COUNTY_ADMINS
 )
+# A POST of the conveners': done (or refused with a message), then back to the page.
+CONVENERS_POSTED = CONVENERS | {"convener": 302, "county_admin": 302, "superuser": 302}
 
 ROWS = {
     "forum:consultations": ("/forum/tia-skane/samrad/", MEMBERS),
@@ -57,6 +59,11 @@ ROWS = {
     "forum:response_attachment": (
         "/forum/tia-skane/samrad/{consultation}/bilagor/{response_attachment}/",
         READS_RESPONSE,
+    ),
+    "forum:consultation_invite": (
+        "POST /forum/tia-skane/samrad/{consultation}/bjud-in/",
+        CONVENERS_POSTED,
+        {},
     ),
     "forum:consultation_status": (
         "/forum/tia-skane/samrad/{consultation}/status/",

@@ -1,4 +1,6 @@
-"""Demo forum work: consultations, dialog threads and the partnership workspace.
+"""Demo forum work: consultations, dialog threads and the partnership workspace,
+and an organisation that joined after the open consultation opened (for the
+convener to invite).
 
 Everything belongs to the Skåne forum and is dated relative to today. Objects
 are matched on their natural key (forum and slug for consultations, forum and
@@ -25,6 +27,7 @@ from forum.factories import (
     DelegatedTaskFactory,
     FeedbackItemFactory,
     JointDecisionFactory,
+    ParticipationFactory,
     PostFactory,
     PostModerationFactory,
     ResponseAnswerFactory,
@@ -39,6 +42,7 @@ from forum.models import (
     DelegatedTask,
     Forum,
     JointDecision,
+    Participation,
     Post,
     PostModeration,
     Thread,
@@ -51,6 +55,8 @@ from website.demo.partners import (
     FORUM,
     LEVEL_LOGINS,
     add_member,
+    backdate,
+    create_organisation,
     demo_email,
     demo_user,
 )
@@ -67,6 +73,10 @@ MEMBERS = records("forum_work", "members")
 # comment, answers, versions) and, once closed, the feedback.
 OPEN_CONSULTATION = DATA["open_consultation"]
 CLOSED_CONSULTATION = DATA["closed_consultation"]
+
+# An organisation that joined the forum a few days ago, after the open
+# consultation opened: the convener can invite it.
+LATE_ORGANISATION = DATA["late_organisation"]
 
 # Threads: title, posts [(author, days ago, body)], index of a post the
 # convener hid (or None) with the reason, followers.
@@ -91,6 +101,7 @@ def create_forum_work():
     created = 0
     for spec in (OPEN_CONSULTATION, CLOSED_CONSULTATION):
         created += create_consultation(forum, orgs, users, spec)
+    created += join_late(forum, users[CONVENER])
     for spec in THREADS:
         created += create_thread(forum, users, spec)
     created += create_tasks(forum, orgs, users)
@@ -175,6 +186,40 @@ def create_consultation(forum, orgs, users, spec):
             days=spec["feedback_days_ago"]
         )
         consultation.save()
+    return 1
+
+
+def join_late(forum, convener):
+    """The organisation that joined after the open consultation opened, with a
+    member, so that the convener has someone to invite (and notify)."""
+    spec = LATE_ORGANISATION
+    org = create_organisation(
+        spec["slug"],
+        spec["name"],
+        spec["kind"],
+        spec["level"],
+        spec["website"],
+        spec["places"],
+        spec["description"],
+    )
+    first, last = spec["member"].split(" ", 1)
+    add_member(
+        demo_user(demo_email(spec["member"], org.slug), first, last),
+        org,
+        Membership.Role.MEMBER,
+    )
+    if Participation.objects.filter(forum=forum, organisation=org).exists():
+        return 0
+    days = spec["joined_days_ago"]
+    participation = ParticipationFactory(
+        forum=forum,
+        organisation=org,
+        level=spec["level"],
+        since=timezone.localdate() - timedelta(days=days),
+        changed_by=convener,
+        note=spec["note"],
+    )
+    backdate(participation, spec["level"], days)
     return 1
 
 

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from forum.desk import register
 
+        from . import notification_texts  # noqa: F401  (registers its kind)
         from .desk import desk_sections
 
         # The forum's desk shows the next meeting and minutes; forum/ cannot

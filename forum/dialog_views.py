@@ -23,6 +23,7 @@ from partners.models import Membership
 from .access import can, forum_for, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
 from .models import Level, Post, PostAttachment, PostModeration, Thread, ThreadFollow
+from .notification_texts import thread_url
 from .notifications import notify_users
 
 THREADS_PER_PAGE = 50
@@ -59,12 +60,6 @@ def page_of(post):
         | Q(created_at=post.created_at, pk__lt=post.pk)
     )
     return before.count() // POSTS_PER_PAGE + 1
-
-
-def thread_url(slug, thread_id, page=1):
-    """The thread's address, with ``?sida=`` from page 2 on."""
-    url = reverse("forum:thread_detail", args=[slug, thread_id])
-    return f"{url}?sida={page}" if page > 1 else url
 
 
 def post_url(post, page=None):

@@ -105,11 +105,16 @@ def feedback_published(params):
     )
 
 
+def thread_url(slug, thread_id, page=1):
+    """The thread's address, with ``?sida=`` from page 2 on (the dialog's pages
+    use it too)."""
+    url = reverse("forum:thread_detail", args=[slug, thread_id])
+    return f"{url}?sida={page}" if page > 1 else url
+
+
 @renders("thread_reply")
 def thread_reply(params):
-    url = reverse("forum:thread_detail", args=[params["forum"], params["thread"]])
-    if params["page"] > 1:
-        url += f"?sida={params['page']}"
+    url = thread_url(params["forum"], params["thread"], params["page"])
     return Message(
         _("Nytt svar i tråden %(title)s") % {"title": params["title"]},
         _("%(author)s har svarat i tråden %(title)s i %(forum)s.")

@@ -20,6 +20,9 @@ DEFAULTS = {
     # Scheme and host before the paths of links in email, e.g.
     # "https://tia.example.se"; None: Wagtail's WAGTAILADMIN_BASE_URL.
     "SITE_URL": None,
+    # The platform's name in email (sign-in mail included); None: Wagtail's
+    # WAGTAIL_SITE_NAME.
+    "SITE_NAME": None,
     # Before the subject of every email; None: allauth's
     # ACCOUNT_EMAIL_SUBJECT_PREFIX when the host sets it, else nothing.
     "EMAIL_SUBJECT_PREFIX": None,
@@ -31,6 +34,7 @@ DEFAULTS = {
 # What a None above stands for: a setting the host has anyway.
 FALLBACKS = {
     "SITE_URL": "WAGTAILADMIN_BASE_URL",
+    "SITE_NAME": "WAGTAIL_SITE_NAME",
     "EMAIL_SUBJECT_PREFIX": "ACCOUNT_EMAIL_SUBJECT_PREFIX",
 }
 

@@ -1,18 +1,22 @@
 """Email: rendered in the recipient's language, sent by the task backend.
 
-Every room sends through here. A template holds the subject on its first
-line and the body after it; :func:`render` renders it inside the language
-given (the recipient's, when the caller knows it), and :func:`send` hands the
-result to a background task, so that no request waits for a mail server.
+Every room sends through here (allauth's mail too, through its adapter). A
+template holds the subject on its first line and the body after it;
+:func:`render` renders it inside the language given, and :func:`send` renders
+it once per language of the recipients (:func:`core.users.language.language_for`)
+and hands the result to a background task, so that no request waits for a
+mail server.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
 from core.conf import setting
+from core.users.language import language_for, url_in_language
 
 
 def absolute_url(url):
@@ -46,7 +50,41 @@ def send_email_task(to, subject, body):
     deliver(to, subject, body)
 
 
+def languages_of(addresses):
+    """``{language: [address, …]}``: each address in the language of the person
+    it belongs to, an address nobody has in the site's language."""
+    addresses = list(addresses)
+    people = {
+        user.email.lower(): user
+        for user in get_user_model()
+        .objects.filter(email__in=addresses)
+        .only("email", "language", "last_language")
+    }
+    groups = {}
+    for address in addresses:
+        person = people.get(address.lower())
+        code = language_for(person) if person else settings.LANGUAGE_CODE
+        groups.setdefault(code, []).append(address)
+    return groups
+
+
+def links_in(context, language):
+    """``context`` with its links (values named ``url`` or ``…_url``) pointing
+    at the pages in ``language``, whichever language the sender was reading."""
+    return context | {
+        key: url_in_language(value, language)
+        for key, value in context.items()
+        if (key == "url" or key.endswith("_url")) and isinstance(value, str) and value
+    }
+
+
 def send(to, template, context, language=None):
-    """Render ``template`` for the addresses ``to`` and send it in the background."""
-    subject, body = render(template, context, language)
-    send_email_task.enqueue(to=list(to), subject=subject, body=body)
+    """Render ``template`` for the addresses ``to`` and send it in the background.
+
+    Without ``language``, each recipient reads it in their own language: one
+    message per language among them.
+    """
+    groups = {language: list(to)} if language else languages_of(to)
+    for code, addresses in groups.items():
+        subject, body = render(template, links_in(context, code), code)
+        send_email_task.enqueue(to=addresses, subject=subject, body=body)

@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
         from forum import search
         from forum.desk import register
 
+        from . import notification_texts  # noqa: F401  (registers its kind)
         from .desk import desk_sections
         from .search import meeting_results
 

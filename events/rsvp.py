@@ -8,14 +8,12 @@ answered for an occurrence.
 """
 
 from collections import OrderedDict
-from urllib.parse import quote
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from forum.notifications import in_email_language, notify_users
+from forum.notification_texts import iso
+from forum.notifications import notify_users
 from partners.models import Membership, Organisation
 
 from .models import RSVP, Event
@@ -107,20 +105,15 @@ def attendance_at(event, occurrence_start, user):
 
 
 def tell_promoted(promoted, occurrence_key):
-    """Tell the person who moved up from the waiting list that they have a seat."""
-    with in_email_language():
-        event = promoted.event
-        when = timezone.localtime(promoted.occurrence_start).strftime("%Y-%m-%d %H:%M")
-        url = reverse("events:event_detail", args=[event.pk])
-        notify_users(
-            [promoted.user],
-            "waitlist_seat",
-            _("Du har fått en plats: %(title)s") % {"title": event.title},
-            _(
-                "En plats har blivit ledig på %(title)s %(when)s och du står inte "
-                "längre på väntelistan: du är anmäld. Kan du inte komma, lämna "
-                "återbud på sidan så att nästa på väntelistan får platsen."
-            )
-            % {"title": event.title, "when": when},
-            f"{url}?tillfalle={quote(occurrence_key)}#svar",
-        )
+    """Tell the person who moved up from the waiting list that they have a seat
+    (the text: events.notification_texts)."""
+    notify_users(
+        [promoted.user],
+        "waitlist_seat",
+        {
+            "event": promoted.event_id,
+            "title": promoted.event.title,
+            "when": iso(promoted.occurrence_start),
+            "occurrence": occurrence_key,
+        },
+    )

@@ -50,12 +50,6 @@ def consultation_for(request, slug, pk, action="view_members"):
     return consultation, convener
 
 
-def absolute_url(request, name, consultation):
-    return request.build_absolute_uri(
-        reverse(name, args=[consultation.forum.slug, consultation.pk])
-    )
-
-
 PUBLISHED = _lazy(
     "Samrådet är publicerat och de inbjudna organisationerna har fått besked."
 )
@@ -212,7 +206,7 @@ def consultation_create(request, slug):
             consultation.save()
             form.save_m2m()
             consultation.set_questions(form.cleaned_data["questions"])
-        if service.publish(consultation, request.build_absolute_uri):
+        if service.publish(consultation):
             messages.success(request, PUBLISHED)
         else:
             messages.success(
@@ -244,9 +238,7 @@ def consultation_edit(request, slug, pk):
         with transaction.atomic():
             consultation = form.save()
             consultation.set_questions(form.cleaned_data["questions"])
-        if service.publish(
-            consultation, request.build_absolute_uri, was_published=was_published
-        ):
+        if service.publish(consultation, was_published=was_published):
             messages.success(request, PUBLISHED)
         else:
             messages.success(request, _("Ändringarna är sparade."))
@@ -277,7 +269,7 @@ def consultation_invite(request, slug, pk):
             messages.error(request, error)
         return back
     organisations = form.cleaned_data["organisations"]
-    service.invite(consultation, organisations, request.build_absolute_uri)
+    service.invite(consultation, organisations)
     messages.success(
         request,
         ngettext(
@@ -317,11 +309,7 @@ def consultation_status(request, slug, pk):
         elif not waiting:
             messages.info(request, _("Alla inbjudna organisationer har redan svarat."))
         else:
-            send_reminder(
-                consultation,
-                waiting,
-                absolute_url(request, "forum:response_edit", consultation),
-            )
+            send_reminder(consultation, waiting)
             messages.success(
                 request,
                 _("Påminnelsen är skickad till %(count)s organisationer.")
@@ -377,7 +365,6 @@ def consultation_feedback(request, slug, pk):
             form.cleaned_data["feedback"],
             form.summaries(),
             publish=publish,
-            absolute_uri=request.build_absolute_uri,
         ):
             messages.success(
                 request,

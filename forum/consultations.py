@@ -10,9 +10,7 @@ Used by ``consultation_views``, ``response_views`` and by
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from core.sanitizer import plain_text
 from partners.models import Membership, Organisation
@@ -27,13 +25,13 @@ from .models import (
     ResponseAnswer,
     ResponseAttachment,
 )
-from .notifications import in_email_language
+from .notification_texts import consultation_params
 
 
-def send_notifications(users, kind, subject, body, url):
-    """Hand the notifications to the forum's notification module (tests replace
-    this one function to see what would be sent)."""
-    notifications.notify_users(users, kind, subject, body, url)
+def send_notifications(users, kind, consultation):
+    """Hand the notifications about ``consultation`` to the forum's notification
+    module (tests replace this one function to see what would be sent)."""
+    notifications.notify_users(users, kind, consultation_params(consultation))
 
 
 def invited_organisations(consultation):
@@ -129,51 +127,25 @@ def organisations_answering_for(user, consultation):
     )
 
 
-def send_reminder(consultation, waiting, url):
+def send_reminder(consultation, waiting):
     """Remind the members of the ``waiting`` organisations of the deadline."""
-    with in_email_language():
-        send_notifications(
-            members_of(waiting),
-            "deadline_reminder",
-            _("Påminnelse: %(title)s") % {"title": consultation.title},
-            _(
-                "Er organisation har inte svarat på samrådet ännu. Sista dag "
-                "för svar är %(deadline)s."
-            )
-            % {
-                "deadline": timezone.localtime(consultation.deadline).strftime(
-                    "%Y-%m-%d %H:%M"
-                )
-            },
-            url,
-        )
+    send_notifications(members_of(waiting), "deadline_reminder", consultation)
     consultation.reminder_sent_at = timezone.now()
     consultation.save(update_fields=["reminder_sent_at"])
 
 
-def detail_url(consultation, absolute_uri):
-    """The consultation's page as a link in a notification, in the language of
-    the email (call inside ``in_email_language``); ``absolute_uri`` makes a path
-    absolute, e.g. ``request.build_absolute_uri``."""
-    return absolute_uri(
-        reverse(
-            "forum:consultation_detail", args=[consultation.forum.slug, consultation.pk]
-        )
-    )
-
-
-def publish(consultation, absolute_uri, *, was_published=False):
+def publish(consultation, *, was_published=False):
     """Tell the invited organisations' members about a consultation that has just
     been published (created published, or a draft saved as published); once:
     nothing when it was published before or is still a draft. Returns whether
     it was announced."""
     if not consultation.published or was_published:
         return False
-    announce(consultation, invited_organisations(consultation), absolute_uri)
+    announce(consultation, invited_organisations(consultation))
     return True
 
 
-def invite(consultation, organisations, absolute_uri):
+def invite(consultation, organisations):
     """Invite ``organisations`` (eligible and not invited yet: the caller checks)
     to an open consultation and tell their members as at opening.
 
@@ -185,31 +157,15 @@ def invite(consultation, organisations, absolute_uri):
         if not consultation.invited.exists():
             consultation.invited.add(*invited_organisations(consultation))
         consultation.invited.add(*organisations)
-    announce(consultation, organisations, absolute_uri)
+    announce(consultation, organisations)
 
 
-def announce(consultation, organisations, absolute_uri):
+def announce(consultation, organisations):
     """Tell the members of ``organisations`` that they are asked to respond."""
-    with in_email_language():
-        send_notifications(
-            members_of(organisations),
-            "new_consultation",
-            _("Nytt samråd: %(title)s") % {"title": consultation.title},
-            _(
-                "%(forum)s ber om er organisations synpunkter. Sista dag för svar är "
-                "%(deadline)s."
-            )
-            % {
-                "forum": consultation.forum.name,
-                "deadline": timezone.localtime(consultation.deadline).strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
-            },
-            detail_url(consultation, absolute_uri),
-        )
+    send_notifications(members_of(organisations), "new_consultation", consultation)
 
 
-def save_feedback(consultation, feedback, summaries, *, publish, absolute_uri):
+def save_feedback(consultation, feedback, summaries, *, publish):
     """Save the convener's feedback (overall, and ``(question, summary)`` pairs;
     an empty summary removes one); with ``publish`` the first time, publish it
     and tell the invited organisations' members. Returns whether it was
@@ -232,15 +188,11 @@ def save_feedback(consultation, feedback, summaries, *, publish, absolute_uri):
             consultation.feedback_published_at = timezone.now()
         consultation.save(update_fields=["feedback", "feedback_published_at"])
     if first_publication:
-        with in_email_language():
-            send_notifications(
-                members_of(invited_organisations(consultation)),
-                "feedback_published",
-                _("Återkoppling: %(title)s") % {"title": consultation.title},
-                _("%(forum)s har publicerat återkopplingen på samrådet.")
-                % {"forum": consultation.forum.name},
-                detail_url(consultation, absolute_uri),
-            )
+        send_notifications(
+            members_of(invited_organisations(consultation)),
+            "feedback_published",
+            consultation,
+        )
     return first_publication
 
 

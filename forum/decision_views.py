@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,7 +17,8 @@ from core.sanitizer import safe_html
 from .access import forum_for, is_convener
 from .models import DecisionAnswer, JointDecision, Notification
 from .models.partnership import partner_organisations
-from .notifications import in_email_language, notify_users
+from .notification_texts import iso
+from .notifications import notify_users
 from .partnership_forms import DecisionAnswerForm, DecisionCloseForm, DecisionCreateForm
 from .partnership_views import convener_for, my_organisation_ids, partner_members
 
@@ -32,26 +32,11 @@ def decision_create(request, slug):
         form.instance.created_by = request.user
         with transaction.atomic():
             decision = form.save()
-            with in_email_language():
-                notify_users(
-                    partner_members(forum),
-                    Notification.Kind.DECISION_TO_ANSWER,
-                    _("Gemensamt beslut att besvara: %(title)s")
-                    % {"title": decision.title},
-                    _(
-                        "%(forum)s föreslår ett gemensamt beslut. Svara med samtycke "
-                        "eller invändning för er organisation senast %(date)s."
-                    )
-                    % {
-                        "forum": forum.name,
-                        "date": timezone.localtime(decision.answer_by).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
-                    },
-                    request.build_absolute_uri(
-                        reverse("forum:decision_detail", args=[forum.slug, decision.pk])
-                    ),
-                )
+            notify_users(
+                partner_members(forum),
+                Notification.Kind.DECISION_TO_ANSWER,
+                decision_params(decision) | {"answer_by": iso(decision.answer_by)},
+            )
         messages.success(
             request, _("Förslaget är skickat till partnerna för samtycke.")
         )
@@ -182,7 +167,7 @@ def decision_close(request, slug, pk):
             )
             if updated:
                 decision.refresh_from_db()
-                notify_outcome(request, decision)
+                notify_outcome(decision)
         messages.success(
             request, _("Utfallet är sparat och partnerna har fått besked.")
         )
@@ -200,23 +185,20 @@ def decision_close(request, slug, pk):
     )
 
 
-def notify_outcome(request, decision):
-    with in_email_language():
-        body = _("Utfall för %(title)s i %(forum)s: %(outcome)s.") % {
-            "title": decision.title,
-            "forum": decision.forum.name,
-            "outcome": decision.get_outcome_display(),
-        }
-        if decision.outcome_note:
-            body += "\n\n" + decision.outcome_note
-        notify_users(
-            partner_members(decision.forum),
-            Notification.Kind.DECISION_OUTCOME,
-            _("Gemensamt beslut avgjort: %(title)s") % {"title": decision.title},
-            body,
-            request.build_absolute_uri(
-                reverse(
-                    "forum:decision_detail", args=[decision.forum.slug, decision.pk]
-                )
-            ),
-        )
+def decision_params(decision):
+    """What a notification about ``decision`` says (forum.notification_texts)."""
+    return {
+        "decision": decision.pk,
+        "forum": decision.forum.slug,
+        "forum_name": decision.forum.name,
+        "title": decision.title,
+    }
+
+
+def notify_outcome(decision):
+    notify_users(
+        partner_members(decision.forum),
+        Notification.Kind.DECISION_OUTCOME,
+        decision_params(decision)
+        | {"outcome": decision.outcome, "note": decision.outcome_note},
+    )

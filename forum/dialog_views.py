@@ -23,7 +23,8 @@ from partners.models import Membership
 from .access import can, forum_for, is_convener, level_in
 from .dialog_forms import ModerationForm, PostForm, ThreadForm
 from .models import Level, Post, PostAttachment, PostModeration, Thread, ThreadFollow
-from .notifications import in_email_language, notify_users
+from .notification_texts import thread_url
+from .notifications import notify_users
 
 THREADS_PER_PAGE = 50
 POSTS_PER_PAGE = 50
@@ -59,12 +60,6 @@ def page_of(post):
         | Q(created_at=post.created_at, pk__lt=post.pk)
     )
     return before.count() // POSTS_PER_PAGE + 1
-
-
-def thread_url(slug, thread_id, page=1):
-    """The thread's address, with ``?sida=`` from page 2 on."""
-    url = reverse("forum:thread_detail", args=[slug, thread_id])
-    return f"{url}?sida={page}" if page > 1 else url
 
 
 def post_url(post, page=None):
@@ -176,7 +171,7 @@ def thread_detail(request, slug, pk, query_form):
                 form.cleaned_data["attachments"],
             )
             page = page_of(post)
-            notify_followers(request, thread, post, page)
+            notify_followers(thread, post, page)
             messages.success(request, _("Ditt svar är publicerat."))
             return redirect(post_url(post, page))
     convener = is_convener(request.user, forum)
@@ -260,7 +255,7 @@ def post_attachment(request, slug, pk, attachment_id):
     return serve(attachment)
 
 
-def notify_followers(request, thread, post, page):
+def notify_followers(thread, post, page):
     """Tell everyone following ``thread``, except the one who wrote ``post``."""
     followers = [
         follow.user
@@ -268,19 +263,22 @@ def notify_followers(request, thread, post, page):
     ]
     if not followers:
         return
-    with in_email_language():
-        author = post.author.get_full_name() or str(post.author)
-        if post.organisation:
-            author = f"{author} ({post.organisation.name})"
-        url = request.build_absolute_uri(post_url(post, page))
-        notify_users(
-            followers,
-            "thread_reply",
-            _("Nytt svar i tråden %(title)s") % {"title": thread.title},
-            _("%(author)s har svarat i tråden %(title)s i %(forum)s.")
-            % {"author": author, "title": thread.title, "forum": thread.forum.name},
-            url,
-        )
+    author = post.author.get_full_name() or str(post.author)
+    if post.organisation:
+        author = f"{author} ({post.organisation.name})"
+    notify_users(
+        followers,
+        "thread_reply",
+        {
+            "thread": thread.pk,
+            "post": post.pk,
+            "page": page,
+            "forum": thread.forum.slug,
+            "forum_name": thread.forum.name,
+            "title": thread.title,
+            "author": author,
+        },
+    )
 
 
 @login_required

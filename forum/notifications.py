@@ -1,11 +1,13 @@
 """Telling people about forum events: stored per person, emailed at once or daily.
 
-Rooms call :func:`notify_users`; each person's :class:`NotificationPreference`
-decides whether the email goes out right away (a background task), waits for
-the daily digest (``manage.py send_notification_digest``) or is not sent.
+Rooms call :func:`notify_users` with a kind and its parameters; each person's
+:class:`NotificationPreference` decides whether the email goes out right away
+(a background task), waits for the daily digest (``manage.py
+send_notification_digest``) or is not sent. Every email is written in its
+recipient's language (:func:`core.users.language.language_for`), with links to
+the pages in it; the text comes from ``forum.notification_texts``.
 """
 
-from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -15,19 +17,12 @@ from django_tasks import task
 
 from core import email
 from core.email import absolute_url
+from core.users.language import language_for
 
 from .models import Notification, NotificationPreference
 from .models.notifications import forget_unread_counts
 
 Frequency = NotificationPreference.Frequency
-# Notifications are stored as they are sent: in the site's language (Swedish),
-# whatever language the person who caused them was browsing in.
-EMAIL_LANGUAGE = settings.LANGUAGE_CODE
-
-
-def in_email_language():
-    """Build a notification's subject, body and link inside this."""
-    return translation.override(EMAIL_LANGUAGE)
 
 
 def frequencies_of(user_ids):
@@ -40,16 +35,17 @@ def frequencies_of(user_ids):
     return {pk: chosen.get(pk, Frequency.IMMEDIATE) for pk in user_ids}
 
 
-def notify_users(users, kind, subject, body, url=""):
+def notify_users(users, kind, params):
     """Create one notification per active person who wants them; return them.
 
-    People who chose "immediate" get their email from a background task, never
-    from inside the request; "daily" ones wait for the digest.
+    ``params`` are what the kind's renderer needs (JSON: ids, titles, ISO
+    dates). People who chose "immediate" get their email from a background
+    task, never from inside the request; "daily" ones wait for the digest.
     """
     people = {user.pk: user for user in users if user.is_active}
     frequencies = frequencies_of(list(people))
     notifications = Notification.objects.bulk_create(
-        Notification(user=user, kind=kind, subject=subject, body=body, url=url)
+        Notification(user=user, kind=kind, params=params)
         for pk, user in people.items()
         if frequencies[pk] != Frequency.NONE
     )
@@ -62,11 +58,24 @@ def notify_users(users, kind, subject, body, url=""):
     return notifications
 
 
-def render_email(template, context, language=None):
-    """Render ``template`` with a link to the person's notification settings."""
-    with translation.override(language or EMAIL_LANGUAGE):
-        settings_url = absolute_url(reverse("forum:notification_settings"))
-    return email.render(template, context | {"settings_url": settings_url}, language)
+def emailed(notification):
+    """The notification's message with its link made absolute (in the active
+    language)."""
+    message = notification.message()
+    return message._replace(url=absolute_url(message.url) if message.url else "")
+
+
+def render_email(user, template, notifications):
+    """Render ``template`` about ``notifications`` in ``user``'s language, with
+    a link to their notification settings."""
+    language = language_for(user)
+    with translation.override(language):
+        context = {
+            "user": user,
+            "messages": [emailed(n) for n in notifications],
+            "settings_url": absolute_url(reverse("forum:notification_settings")),
+        }
+    return email.render(template, context, language)
 
 
 @task()
@@ -84,11 +93,7 @@ def send_notifications_task(notification_ids):
             if not claimed:
                 continue
             subject, body = render_email(
-                "forum/email/notification.txt",
-                {
-                    "notification": notification,
-                    "url": absolute_url(notification.url),
-                },
+                notification.user, "forum/email/notification.txt", [notification]
             )
             email.deliver([notification.user.email], subject, body)
 
@@ -103,11 +108,7 @@ def send_digest(user):
         )
         if not items:
             return 0
-        for item in items:
-            item.absolute_url = absolute_url(item.url)
-        subject, body = render_email(
-            "forum/email/digest.txt", {"user": user, "notifications": items}
-        )
+        subject, body = render_email(user, "forum/email/digest.txt", items)
         email.deliver([user.email], subject, body)
         Notification.objects.filter(pk__in=[item.pk for item in items]).update(
             sent_at=timezone.now()

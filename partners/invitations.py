@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,9 +18,6 @@ from core.email import send as send_email
 
 from .models import Invitation, Membership
 from .permissions import membership_of, organisation_for_admin
-
-# The email goes out in Swedish (the site's language), so its link does too.
-EMAIL_LANGUAGE = "sv"
 
 
 def open_invitations(organisation):
@@ -107,8 +104,7 @@ def create_invitation(request, organisation_slug):
 
 
 def send_invitation(request, invitation):
-    with translation.override(EMAIL_LANGUAGE):
-        path = reverse("partners:invitation_accept", args=[invitation.token])
+    path = reverse("partners:invitation_accept", args=[invitation.token])
     send_email(
         [invitation.email],
         "partners/email/invitation.txt",
@@ -120,7 +116,6 @@ def send_invitation(request, invitation):
             "accept_url": request.build_absolute_uri(path),
             "expires_at": invitation.expires_at,
         },
-        language=EMAIL_LANGUAGE,
     )
 
 

@@ -1,10 +1,20 @@
 """How allauth talks to the people who sign in."""
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .language import in_language
+from core import email as mail
+from core.conf import setting
+
+from .language import in_language, is_supported
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,3 +53,37 @@ class AccountAdapter(DefaultAccountAdapter):
         with in_language(user.language) as switch:
             response = super().post_login(request, user, **kwargs)
             return switch(response)
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's mail (templates/account/email/) in the recipient's
+        language, naming the platform, sent as all the site's mail is."""
+        language = self.language_for_address(email, context.get("user"))
+        site_url = setting("SITE_URL").rstrip("/")
+        with translation.override(language):
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {
+                    "request": allauth_context.request,
+                    "email": email,
+                    # Not Django's Site, which is only the host (127.0.0.1).
+                    "current_site": SimpleNamespace(
+                        name=setting("SITE_NAME"), domain=urlsplit(site_url).netloc
+                    ),
+                    "site_url": site_url,
+                }
+                | mail.links_in(context, language),
+            )
+        mail.send_email_task.enqueue(
+            to=message.to, subject=message.subject, body=message.body
+        )
+
+    def language_for_address(self, email, user=None):
+        """The language the owner of ``email`` chose, else the one they are
+        reading the site in now (they asked for this mail), else the site's."""
+        if user is None or not getattr(user, "pk", None):
+            user = get_user_model().objects.filter(email__iexact=email).first()
+        for code in (getattr(user, "language", ""), translation.get_language()):
+            if code and is_supported(code):
+                return code
+        return settings.LANGUAGE_CODE

@@ -1,7 +1,9 @@
-"""A person's chosen language: switching the site to it, as ``set_language``
-does (the prefixed URL and the language cookie)."""
+"""A person's language: the one to write to them in (:func:`language_for`),
+and switching the site to their chosen one, as ``set_language`` does (the
+prefixed URL and the language cookie)."""
 
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import translate_url
@@ -12,11 +14,26 @@ def is_supported(code):
     return code in dict(settings.LANGUAGES)
 
 
+def language_for(user):
+    """The language to write to ``user`` in (mail, notifications): the one
+    they chose, else the one they last read the site in, else the site's.
+    A code no longer offered counts as none."""
+    for code in (
+        getattr(user, "language", ""),
+        getattr(user, "last_language", ""),
+    ):
+        if code and is_supported(code):
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def url_in_language(url, code):
-    """``url`` (a path on this site) as the same page in language ``code``."""
+    """``url`` (a path on this site, or a full URL of it) as the same page in
+    language ``code``; a URL that is no page of the site stays as it is."""
     # A path resolves only in its own language: /en/… in English, an
     # unprefixed one in the default language.
-    own = translation.get_language_from_path(url) or settings.LANGUAGE_CODE
+    path = urlsplit(url).path
+    own = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     if own == code:
         return url
     with translation.override(own):

@@ -46,6 +46,12 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Webbplatsen visas på det här språket när personen loggar in."),
     )
+    # The language of the person's latest page on the site (kept by
+    # core.users.middleware.RememberLanguageMiddleware): their email's language
+    # when they have not chosen one (core.users.language.language_for).
+    last_language = models.CharField(
+        _("senast använda språk"), max_length=16, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+
+from ..notification_texts import Message, render
 
 
 class NotificationPreference(models.Model):
@@ -94,8 +96,13 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("slag"), max_length=24, choices=Kind.choices)
-    subject = models.CharField(_("ämne"), max_length=200)
-    body = models.TextField(_("text"))
+    # What happened, as ids and plain values; the text is written from them in
+    # each reader's language (forum.notification_texts).
+    params = models.JSONField(_("uppgifter"), default=dict, blank=True)
+    # Finished Swedish text of notifications stored before ``params``; shown
+    # as it is when a notification has no parameters.
+    subject = models.CharField(_("ämne"), max_length=200, blank=True)
+    body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("länk"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     sent_at = models.DateTimeField(_("skickad"), null=True, blank=True)
@@ -114,7 +121,18 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user}: {self.subject}"
+        return f"{self.user}: {self.message().subject}"
+
+    def message(self):
+        """Subject, body and link in the active language (a notification
+        stored with finished text: that text)."""
+        language = translation.get_language()
+        cached = getattr(self, "_messages", {})
+        if language not in cached:
+            rendered = self.params and render(self.kind, self.params)
+            cached[language] = rendered or Message(self.subject, self.body, self.url)
+            self._messages = cached
+        return cached[language]
 
     @property
     def is_unread(self):
@@ -127,7 +145,7 @@ class Notification(models.Model):
         Opening a notification redirects to it, so a full URL, a
         protocol-relative one or a relative path is never followed.
         """
-        url = self.url.strip()
+        url = self.message().url.strip()
         if (
             url.startswith("/")
             and not url.startswith(("//", "/\\"))

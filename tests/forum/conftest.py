@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from forum import consultations
+from forum import consultations, notification_texts
 from forum.models import Level, LevelChange
 from tests.factories import (
     ForumFactory,
@@ -13,6 +13,7 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+from tests.forum.notices import rendered
 
 NOW = timezone.now
 
@@ -22,15 +23,10 @@ def sent(monkeypatch):
     """The notifications the consultations hand over, as (users, kind, ...)."""
     calls = []
 
-    def capture(users, kind, subject, body, url):
+    def capture(users, kind, consultation):
         calls.append(
-            {
-                "users": set(users),
-                "kind": kind,
-                "subject": subject,
-                "body": body,
-                "url": url,
-            }
+            {"users": set(users)}
+            | rendered(kind, notification_texts.consultation_params(consultation))
         )
 
     monkeypatch.setattr(consultations, "send_notifications", capture)

@@ -14,11 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def test_reminds_only_waiting_organisations_once_close_to_the_deadline(s, monkeypatch):
     setting = s
-    from forum import consultations
-    from forum.notifications import notify_users
-
     # Real notifications (emails) instead of the captured ones.
-    monkeypatch.setattr(consultations, "send_notifications", notify_users)
+    monkeypatch.undo()
     soon = make_consultation(
         setting.forum, deadline=NOW() + datetime.timedelta(days=2), slug="snart"
     )

@@ -12,6 +12,7 @@ from tests.factories import (
     ParticipationFactory,
     UserFactory,
 )
+from tests.forum.notices import rendered
 
 XSS = (
     '<p>Hej<script>alert("x")</script></p>'
@@ -48,8 +49,8 @@ def notified(monkeypatch):
     calls = []
     monkeypatch.setattr(
         "forum.dialog_views.notify_users",
-        lambda users, kind, subject, body, url: calls.append(
-            {"users": list(users), "kind": kind, "subject": subject, "url": url}
+        lambda users, kind, params: calls.append(
+            {"users": list(users)} | rendered(kind, params)
         ),
     )
     return calls
@@ -337,10 +338,10 @@ def test_notifications_reach_followers(client, forum, dialog_user):
     assert not Notification.objects.filter(user=replier).exists()
 
 
-def test_notifications_are_swedish_whatever_the_writer_reads(
+def test_notifications_are_in_the_readers_language_whatever_the_writer_reads(
     client, forum, dialog_user
 ):
-    from forum.models import Notification
+    from django.core import mail
 
     thread = make_thread(forum, dialog_user, title="Språkcaféer")
     client.force_login(member(forum, Level.DIALOG))
@@ -348,7 +349,8 @@ def test_notifications_are_swedish_whatever_the_writer_reads(
         "/en" + url("thread_detail", forum, thread.pk), {"body": "<p>Reply</p>"}
     )
     assert response["Location"].startswith("/en/")  # the writer stays in English
-    notice = Notification.objects.get(user=dialog_user)
-    assert notice.subject == "Nytt svar i tråden Språkcaféer"
-    assert "har svarat i tråden Språkcaféer" in notice.body
-    assert "/en/" not in notice.url
+    (message,) = mail.outbox
+    assert message.to == [dialog_user.email]  # who has not chosen: Swedish
+    assert message.subject == "[TIA] Nytt svar i tråden Språkcaféer"
+    assert "har svarat i tråden Språkcaféer" in message.body
+    assert "/en/" not in message.body

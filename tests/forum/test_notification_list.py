@@ -13,6 +13,7 @@ from forum.models import Notification
 from forum.notification_views import NOTIFICATIONS_PER_PAGE
 from forum.notifications import notify_users
 from tests.factories import UserFactory
+from tests.forum.test_notifications import REPLY
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,7 @@ def test_the_header_shows_the_unread_count_from_the_cache_or_one_query(client, m
 
 def test_a_new_notification_shows_in_the_header_on_the_next_page(client, member):
     assert "0 olästa" in client.get("/forum/").content.decode()
-    notify_users([member], Notification.Kind.NEW_CONSULTATION, "Nytt samråd", "Text")
+    notify_users([member], Notification.Kind.THREAD_REPLY, REPLY)
     assert "1 oläst" in client.get("/forum/").content.decode()
 
 

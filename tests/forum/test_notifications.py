@@ -19,14 +19,26 @@ def person(frequency=None, **fields):
     return user
 
 
+CONSULTATION = {
+    "consultation": 1,
+    "forum": "tia-skane",
+    "forum_name": "Råd & stöd",
+    "title": "Handlingsplan 2031",
+    "deadline": "2031-03-01T16:00:00+00:00",
+}
+REPLY = {
+    "thread": 7,
+    "post": 70,
+    "page": 1,
+    "forum": "tia-skane",
+    "forum_name": "TIA Skåne",
+    "title": "Lokaler",
+    "author": "Anna",
+}
+
+
 def send(users):
-    return notify_users(
-        users,
-        KIND,
-        "Nytt samråd: Handlingsplan 2031",
-        "Svara senast 1 mars & berätta vad ni tycker.",
-        "/forum/tia-skane/samrad/1/",
-    )
+    return notify_users(users, KIND, CONSULTATION)
 
 
 @pytest.mark.django_db
@@ -37,7 +49,8 @@ def test_immediate_sends_one_email_with_subject_body_and_link():
     message = mail.outbox[0]
     assert message.to == [user.email]
     assert "Nytt samråd: Handlingsplan 2031" in message.subject
-    assert "Svara senast 1 mars & berätta" in message.body  # not HTML-escaped
+    assert "Råd & stöd ber om" in message.body  # not HTML-escaped
+    assert "2031-03-01 17:00" in message.body  # local time
     assert "http://testserver/forum/tia-skane/samrad/1/" in message.body
     notification = Notification.objects.get(user=user)
     assert notification.sent_at is not None
@@ -66,13 +79,7 @@ def test_digest_lists_every_item_once_and_is_idempotent():
     daily = person(Frequency.DAILY)
     immediate = person()
     send([daily, immediate])
-    notify_users(
-        [daily],
-        Notification.Kind.THREAD_REPLY,
-        "Nytt svar i tråden Lokaler",
-        "Anna har svarat.",
-        "/forum/tia-skane/dialog/7/",
-    )
+    notify_users([daily], Notification.Kind.THREAD_REPLY, REPLY)
     mail.outbox.clear()
     call_command("send_notification_digest", stdout=None)
     call_command("send_notification_digest", stdout=None)
@@ -83,7 +90,8 @@ def test_digest_lists_every_item_once_and_is_idempotent():
     assert "Nytt samråd: Handlingsplan 2031" in message.body
     assert "http://testserver/forum/tia-skane/samrad/1/" in message.body
     assert "Nytt svar i tråden Lokaler" in message.body
-    assert "http://testserver/forum/tia-skane/dialog/7/" in message.body
+    assert "Anna har svarat i tråden Lokaler" in message.body
+    assert "http://testserver/forum/tia-skane/dialog/7/#inlagg-70" in message.body
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
 
 

@@ -241,7 +241,7 @@ def test_creating_a_decision_notifies_every_partner_member(client, setup):
         )
     )
     assert notified == {setup["member_a"].pk, setup["member_b"].pk}
-    assert Notification.objects.first().url.endswith(f"{BASE}beslut/{item.pk}/")
+    assert Notification.objects.first().message().url == f"{BASE}beslut/{item.pk}/"
 
 
 def test_a_decision_needs_an_answer_time_in_the_future(client, setup):

@@ -1,11 +1,10 @@
 import datetime
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.email import absolute_url
@@ -68,11 +67,10 @@ class Command(BaseCommand):
             if not to:
                 skipped += 1
                 continue
-            with translation.override(settings.LANGUAGE_CODE):
-                path = reverse(
-                    "directory:activity_confirm",
-                    args=[activity.organisation.slug, activity.slug],
-                )
+            path = reverse(
+                "directory:activity_confirm",
+                args=[activity.organisation.slug, activity.slug],
+            )
             send_email(
                 to,
                 "directory/email/activity_reminder.txt",

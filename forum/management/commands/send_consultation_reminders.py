@@ -7,7 +7,6 @@ once; a convener can still send a reminder by hand from its status page.
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
-from django.urls import reverse
 from django.utils import timezone
 
 from forum.consultations import send_reminder, waiting_organisations
@@ -30,9 +29,6 @@ class Command(BaseCommand):
             waiting = list(waiting_organisations(consultation))
             if not waiting:
                 continue
-            url = reverse(
-                "forum:response_edit", args=[consultation.forum.slug, consultation.pk]
-            )
-            send_reminder(consultation, waiting, url)
+            send_reminder(consultation, waiting)
             reminded += 1
         self.stdout.write(f"{reminded} consultation reminder(s) sent.")

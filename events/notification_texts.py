@@ -1,0 +1,27 @@
+"""The calendar's kind of forum notification: a seat from the waiting list.
+
+Registered with the forum's renderers from ``EventsConfig.ready``: the forum
+sits below the calendar and does not import it.
+"""
+
+from urllib.parse import quote
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from forum.notification_texts import Message, renders, when
+
+
+@renders("waitlist_seat")
+def waitlist_seat(params):
+    url = reverse("events:event_detail", args=[params["event"]])
+    return Message(
+        _("Du har fått en plats: %(title)s") % {"title": params["title"]},
+        _(
+            "En plats har blivit ledig på %(title)s %(when)s och du står inte "
+            "längre på väntelistan: du är anmäld. Kan du inte komma, lämna "
+            "återbud på sidan så att nästa på väntelistan får platsen."
+        )
+        % {"title": params["title"], "when": when(params["when"])},
+        f"{url}?tillfalle={quote(params['occurrence'])}#svar",
+    )

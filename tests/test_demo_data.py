@@ -39,6 +39,7 @@ from forum.models import (
     JointDecision,
     Level,
     LevelChange,
+    Notification,
     Participation,
     Post,
     PostAttachment,
@@ -446,3 +447,14 @@ def test_every_demo_login_in_the_forum_has_something_in_every_desk_section():
         assert not empty, (user.email, empty)
     conveners = [user for user in members if desk_for(user, forum).convener]
     assert len(conveners) >= 1
+
+
+def test_every_demo_notification_links_to_a_page_its_reader_sees(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    notifications = Notification.objects.select_related("user")
+    assert notifications.count() >= 5
+    for notification in notifications:
+        assert notification.local_url, notification
+        client.force_login(notification.user)
+        response = client.get(notification.local_url)
+        assert response.status_code == 200, (notification.user, notification)

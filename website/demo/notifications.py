@@ -15,21 +15,22 @@ from events.models import Event
 from forum.factories import NotificationFactory
 from forum.models import Consultation, Notification
 from forum.notification_texts import consultation_params, iso
-from website.demo.events import NEXT_FORUM_MEETING
 from website.demo.forum_work import OPEN_CONSULTATION
-from website.demo.loader import records
+from website.demo.loader import load, records
 from website.demo.partners import FORUM, LEVEL_LOGINS
 
 # (kind, what it is about, lowest level, days ago)
 NOTIFICATIONS = records("notifications", "notifications")
+WAITLISTED_EVENT = load("notifications")["waitlisted_event"]
 
 
 def subjects():
     """The parameters of each kind of thing a demo notification is about."""
     found = {}
-    meeting = Event.objects.filter(title=NEXT_FORUM_MEETING).first()
+    # A full training open to every level, whose waiting list moved.
+    meeting = Event.objects.filter(title=WAITLISTED_EVENT).first()
     if meeting:
-        found["meeting"] = {
+        found["waitlisted_event"] = {
             "event": meeting.pk,
             "title": meeting.title,
             "when": iso(meeting.start),

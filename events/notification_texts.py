@@ -1,4 +1,5 @@
-"""The calendar's kind of forum notification: a seat from the waiting list.
+"""The calendar's kinds of forum notification: a seat from the waiting list, a
+meeting cancelled.
 
 Registered with the forum's renderers from ``EventsConfig.ready``: the forum
 sits below the calendar and does not import it.
@@ -24,4 +25,24 @@ def waitlist_seat(params):
         )
         % {"title": params["title"], "when": when(params["when"])},
         f"{url}?tillfalle={quote(params['occurrence'])}#svar",
+    )
+
+
+@renders("meeting_cancelled")
+def meeting_cancelled(params):
+    values = {"title": params["title"], "when": when(params["when"])}
+    if params.get("series"):
+        body = _(
+            "Alla kommande tillfällen av %(title)s är inställda. Du hade anmält "
+            "att du kommer."
+        )
+    else:
+        body = _("%(title)s %(when)s är inställt. Du hade anmält att du kommer.")
+    body = body % values
+    if params.get("note"):
+        body = f"{body}\n\n{params['note']}"
+    return Message(
+        _("Inställt: %(title)s") % values,
+        body,
+        reverse("events:event_detail", args=[params["event"]]),
     )

@@ -10,6 +10,7 @@ in ``core/recurrence.py``, as in the admin and the demo data.
 import datetime
 
 import holidays
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -18,8 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.recurrence import local_rule, parse_rule
 from core.sanitizer import clean_html
+from forum.notification_texts import iso
+from forum.notifications import notify_users
 
-from .models import Event
+from .models import RSVP, Event
 from .models.calendar import MAX_OCCURRENCES
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -247,4 +250,34 @@ def set_cancelled(event, cancelled, note=""):
         sequence=F("sequence") + 1,
         updated_at=timezone.now(),
     )
+    if written and cancelled:
+        tell_cancelled(event, note)
     return bool(written)
+
+
+def tell_cancelled(event, note):
+    """Tell everyone who said they would come to a coming occurrence (the text:
+    ``events.notification_texts``)."""
+    now = timezone.now()
+    coming = RSVP.objects.filter(
+        event=event, answer=RSVP.Answer.GOING, occurrence_start__gte=now
+    )
+    users = get_user_model().objects.filter(
+        pk__in=coming.values("user"), is_active=True
+    )
+    first = (
+        coming.order_by("occurrence_start")
+        .values_list("occurrence_start", flat=True)
+        .first()
+    )
+    notify_users(
+        users,
+        "meeting_cancelled",
+        {
+            "event": event.pk,
+            "title": event.title,
+            "when": iso(first or event.start),
+            "series": bool(event.rrule),
+            "note": note,
+        },
+    )

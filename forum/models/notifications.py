@@ -91,6 +91,7 @@ class Notification(models.Model):
         DECISION_TO_ANSWER = "decision_to_answer", _("Gemensamt beslut att besvara")
         DECISION_OUTCOME = "decision_outcome", _("Gemensamt beslut avgjort")
         WAITLIST_SEAT = "waitlist_seat", _("Plats från väntelistan")
+        MEETING_CANCELLED = "meeting_cancelled", _("Möte inställt")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

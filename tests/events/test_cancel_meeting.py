@@ -7,7 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.factories import EventFactory
-from events.models import Event
+from events.models import RSVP, Event
 from forum.models import Level, Visibility
 from tests.factories import (
     ForumFactory,
@@ -113,3 +113,34 @@ def test_members_may_not_cancel(client, forum, meeting):
     )
     assert client.post(cancel_url(meeting), {"note": NOTE}).status_code == 403
     assert not Event.objects.get(pk=meeting.pk).cancelled
+
+
+def test_those_who_said_they_would_come_are_told_in_their_language(
+    client, forum, convener, meeting, mailoutbox
+):
+    def person(answer, language=""):
+        participation = ParticipationFactory(forum=forum, level=Level.INFORMATION)
+        user = MembershipFactory(organisation=participation.organisation).user
+        user.language = language
+        user.save()
+        RSVP.objects.create(
+            event=meeting, occurrence_start=meeting.start, user=user, answer=answer
+        )
+        return user
+
+    swedish = person(RSVP.Answer.GOING)
+    english = person(RSVP.Answer.GOING, "en")
+    person(RSVP.Answer.NOT_GOING)
+    client.force_login(convener)
+    client.post(cancel_url(meeting), {"note": NOTE})
+
+    by_reader = {message.to[0]: message for message in mailoutbox}
+    assert set(by_reader) == {swedish.email, english.email}
+    assert "Inställt: Forummöte i vår" in by_reader[swedish.email].subject
+    assert NOTE in by_reader[swedish.email].body
+    assert "Cancelled: Forummöte i vår" in by_reader[english.email].subject
+    assert "You had said you would come." in by_reader[english.email].body
+    assert f"/en/kalender/{meeting.pk}/" in by_reader[english.email].body
+    # Undoing and cancelling again tells them again; a second click does not.
+    client.post(cancel_url(meeting), {"note": NOTE})
+    assert len(mailoutbox) == 2

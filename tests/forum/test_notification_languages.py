@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from core.users.language import language_for
 from forum.factories import NotificationFactory
 from forum.models import Notification, NotificationPreference
+from forum.notification_texts import RENDERERS
 from forum.notifications import notify_users
 from tests.factories import UserFactory
 from tests.forum.test_notifications import CONSULTATION, REPLY
@@ -142,3 +143,7 @@ def test_transactional_mail_goes_out_in_each_recipients_language():
     assert "Välj hur ofta du vill få e-post" in sv.body
     assert "http://testserver/forum/installningar/aviseringar/" in sv.body
     assert "http://testserver/en/forum/installningar/aviseringar/" in en.body
+
+
+def test_every_kind_of_notification_has_its_text():
+    assert set(RENDERERS) == set(Notification.Kind.values)

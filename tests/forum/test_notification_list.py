@@ -245,3 +245,13 @@ def test_the_list_and_header_in_english(client, member):
     html = client.get("/en" + LIST).content.decode()
     assert "2 unread" in html
     assert "Unread:" in html
+
+
+def test_the_settings_pages_latest_notifications_open_and_mark_read(client, member):
+    (notification,) = notifications(member, 1, url="/forum/")
+    html = client.get("/forum/installningar/aviseringar/").content.decode()
+    assert f'href="{opened(notification.pk)}"' in html
+    response = client.get(opened(notification.pk))
+    assert response["Location"] == "/forum/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None

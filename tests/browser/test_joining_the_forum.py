@@ -44,7 +44,7 @@ def test_new_organisation_joins_the_forum_and_reaches_the_directory(
 
     # 3. Apply to the forum at Samråd.
     page.get_by_role("link", name="Ansök om att delta i ett forum").click()
-    page.get_by_label("Forum").select_option(label=FORUM)
+    page.get_by_role("combobox", name="Forum").select_option(label=FORUM)
     page.get_by_label("Samråd").check()
     page.get_by_label("Motivering").fill("Vi vill lämna synpunkter på länets förslag.")
     page.get_by_role("button", name="Skicka ansökan").click()

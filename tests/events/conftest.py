@@ -1,4 +1,5 @@
-"""Fixtures for the event tests: the forum TIA Skåne, members at a level and
+"""Fixtures for the event tests: the forum TIA Skåne, its convener, members at a
+level and
 events in it, and a mix of public and internal events in two forums (the
 feed tests use them; a module's own fixture of the same name comes first).
 """
@@ -14,12 +15,21 @@ from tests.factories import (
     ForumFactory,
     MembershipFactory,
     ParticipationFactory,
+    UserFactory,
 )
 
 
 @pytest.fixture
 def forum(db):
     return ForumFactory(slug="tia-skane")
+
+
+@pytest.fixture
+def convener(forum):
+    """A convener of the forum (plans, changes and cancels its meetings)."""
+    user = UserFactory()
+    forum.conveners.add(user)
+    return user
 
 
 @pytest.fixture

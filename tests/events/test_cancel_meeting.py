@@ -6,40 +6,16 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from events.factories import EventFactory
 from events.models import RSVP, Event
-from forum.models import Level, Visibility
-from tests.factories import (
-    ForumFactory,
-    MembershipFactory,
-    ParticipationFactory,
-    UserFactory,
-)
+from forum.models import Level
 
 NOTE = "Inställt på grund av sjukdom, nytt datum kommer."
 
 
 @pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane", name="TIA Skåne")
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
-
-
-@pytest.fixture
-def meeting(forum):
-    start = timezone.now() + datetime.timedelta(days=10)
-    return EventFactory(
-        forum=forum,
-        title="Forummöte i vår",
-        visibility=Visibility.PUBLIC,
-        start=start,
-        end=start + datetime.timedelta(hours=2),
+def meeting(make_event):
+    return make_event(
+        title="Forummöte i vår", start=timezone.now() + datetime.timedelta(days=10)
     )
 
 
@@ -103,9 +79,8 @@ def test_a_convener_undoes_the_cancellation(client, forum, convener, meeting):
     assert str(feed_event(client, forum, convener)["STATUS"]) == "CONFIRMED"
 
 
-def test_members_may_not_cancel(client, forum, meeting):
-    participation = ParticipationFactory(forum=forum, level=Level.PARTNERSKAP)
-    user = MembershipFactory(organisation=participation.organisation).user
+def test_members_may_not_cancel(client, meeting, member):
+    user = member(Level.PARTNERSKAP)
     client.force_login(user)
     assert (
         cancel_url(meeting)
@@ -116,11 +91,10 @@ def test_members_may_not_cancel(client, forum, meeting):
 
 
 def test_those_who_said_they_would_come_are_told_in_their_language(
-    client, forum, convener, meeting, mailoutbox
+    client, convener, meeting, member, mailoutbox
 ):
     def person(answer, language=""):
-        participation = ParticipationFactory(forum=forum, level=Level.INFORMATION)
-        user = MembershipFactory(organisation=participation.organisation).user
+        user = member(Level.INFORMATION)
         user.language = language
         user.save()
         RSVP.objects.create(

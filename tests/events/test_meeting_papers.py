@@ -8,15 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from events.factories import EventFactory
 from events.models import Event, EventAttachment
 from forum.models import Level, Visibility
-from tests.factories import (
-    ForumFactory,
-    MembershipFactory,
-    ParticipationFactory,
-    UserFactory,
-)
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
@@ -26,32 +19,12 @@ def pdf(name="Dagordning 3 mars.pdf", content=PDF):
 
 
 @pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane", name="TIA Skåne")
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
-
-
-@pytest.fixture
-def meeting(forum):
-    start = timezone.now() + datetime.timedelta(days=20)
-    return EventFactory(
-        forum=forum,
+def meeting(make_event):
+    return make_event(
         title="Forummöte i mars",
         visibility=Visibility.DIALOG,
-        start=start,
-        end=start + datetime.timedelta(hours=2),
+        start=timezone.now() + datetime.timedelta(days=20),
     )
-
-
-def member(forum, level):
-    participation = ParticipationFactory(forum=forum, level=level)
-    return MembershipFactory(organisation=participation.organisation).user
 
 
 def papers_url(meeting):
@@ -59,7 +32,7 @@ def papers_url(meeting):
 
 
 def test_a_convener_adds_papers_that_members_of_the_level_download(
-    client, forum, convener, meeting
+    client, forum, convener, meeting, member
 ):
     client.force_login(convener)
     page = client.get(f"/kalender/{meeting.pk}/")
@@ -77,7 +50,7 @@ def test_a_convener_adds_papers_that_members_of_the_level_download(
     ]
     paper = documents.get(title="Underlag.pdf")
 
-    dialog = member(forum, Level.DIALOG)
+    dialog = member(Level.DIALOG)
     client.force_login(dialog)
     page = client.get(f"/kalender/{meeting.pk}/").content.decode()
     assert paper.url in page and "Underlag.pdf" in page
@@ -85,7 +58,7 @@ def test_a_convener_adds_papers_that_members_of_the_level_download(
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
 
-    client.force_login(member(forum, Level.SAMRAD))
+    client.force_login(member(Level.SAMRAD))
     assert client.get(paper.url).status_code == 404
     client.logout()
     assert client.get(paper.url).status_code == 302
@@ -128,11 +101,11 @@ def test_removing_a_paper_deletes_its_document(client, forum, convener, meeting)
     assert bogus.status_code == 200
 
 
-def test_a_document_another_meeting_uses_stays(client, forum, convener, meeting):
+def test_a_document_another_meeting_uses_stays(client, convener, meeting, make_event):
     client.force_login(convener)
     client.post(papers_url(meeting), {"files": [pdf()]})
     paper = meeting.attachments.get()
-    other = EventFactory(forum=forum, visibility=Visibility.DIALOG)
+    other = make_event(visibility=Visibility.DIALOG)
     EventAttachment.objects.create(event=other, document=paper.document)
     client.post(papers_url(meeting), {"remove": paper.pk})
     assert list(other.attachments.values_list("document", flat=True)) == [
@@ -141,9 +114,9 @@ def test_a_document_another_meeting_uses_stays(client, forum, convener, meeting)
 
 
 def test_a_paper_of_another_meeting_is_not_removed_from_here(
-    client, forum, convener, meeting
+    client, convener, meeting, make_event
 ):
-    other = EventFactory(forum=forum, visibility=Visibility.DIALOG)
+    other = make_event(visibility=Visibility.DIALOG)
     client.force_login(convener)
     client.post(papers_url(other), {"files": [pdf()]})
     foreign = other.attachments.get()
@@ -152,11 +125,11 @@ def test_a_paper_of_another_meeting_is_not_removed_from_here(
     assert other.attachments.filter(pk=foreign.pk).exists()
 
 
-def test_members_may_neither_add_nor_remove(client, forum, convener, meeting):
+def test_members_may_neither_add_nor_remove(client, forum, convener, meeting, member):
     client.force_login(convener)
     client.post(papers_url(meeting), {"files": [pdf()]})
     paper = meeting.attachments.get()
-    dialog = member(forum, Level.PARTNERSKAP)
+    dialog = member(Level.PARTNERSKAP)
     client.force_login(dialog)
     assert client.post(papers_url(meeting), {"files": [pdf()]}).status_code == 403
     assert client.post(papers_url(meeting), {"remove": paper.pk}).status_code == 403

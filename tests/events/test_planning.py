@@ -21,7 +21,6 @@ from tests.factories import (
     ForumFactory,
     MembershipFactory,
     ParticipationFactory,
-    UserFactory,
 )
 
 THURSDAY = 3
@@ -30,13 +29,6 @@ THURSDAY = 3
 @pytest.fixture
 def forum(db):
     return ForumFactory(slug="tia-skane", name="TIA Skåne")
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory(email="sammankallande@lansstyrelsen.example")
-    forum.conveners.add(user)
-    return user
 
 
 def member(forum, level=Level.PARTNERSKAP):

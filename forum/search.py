@@ -139,6 +139,27 @@ def every_word(words, *fields):
     return condition
 
 
+class RelatedText:
+    """A text field of the rows that point to a consultation (its questions,
+    its feedback items), for :func:`every_word` and the excerpt."""
+
+    def __init__(self, model, field):
+        self.model, self.field = model, field
+
+    def _matching(self, word):
+        return self.model.objects.filter(
+            **{"consultation": OuterRef("pk"), f"{self.field}__icontains": word}
+        )
+
+    def contains(self, word):
+        """Whether one of the rows contains ``word``."""
+        return Exists(self._matching(word))
+
+    def first(self, word):
+        """The text of the first row containing ``word`` (or None)."""
+        return Subquery(self._matching(word).values(self.field)[:1])
+
+
 def limited(queryset):
     """The first LIMIT rows, and whether there were more (one query)."""
     rows = list(queryset[: LIMIT + 1])
@@ -267,37 +288,19 @@ def consultations(user, words, forums):
     """Consultations by title, proposal and questions; published feedback."""
     visible = Consultation.objects.visible_to(user).filter(forum__in=forums)
 
-    def question(word):
-        return Exists(
-            ConsultationQuestion.objects.filter(
-                consultation=OuterRef("pk"), text__icontains=word
-            )
-        )
-
-    first_question = ConsultationQuestion.objects.filter(
-        consultation=OuterRef("pk"), text__icontains=words[0]
-    ).values("text")[:1]
+    questions = RelatedText(ConsultationQuestion, "text")
     found, more = limited(
-        visible.filter(every_word(words, "title", "proposal", question))
-        .annotate(matching_question=Subquery(first_question))
+        visible.filter(every_word(words, "title", "proposal", questions.contains))
+        .annotate(matching_question=questions.first(words[0]))
         .select_related("forum")
         .order_by("-deadline", "-pk")
     )
 
-    def summary(word):
-        return Exists(
-            FeedbackItem.objects.filter(
-                consultation=OuterRef("pk"), summary__icontains=word
-            )
-        )
-
-    first_summary = FeedbackItem.objects.filter(
-        consultation=OuterRef("pk"), summary__icontains=words[0]
-    ).values("summary")[:1]
+    summaries = RelatedText(FeedbackItem, "summary")
     with_feedback, more_feedback = limited(
         visible.filter(feedback_published_at__isnull=False)
-        .filter(every_word(words, "feedback", summary))
-        .annotate(matching_summary=Subquery(first_summary))
+        .filter(every_word(words, "feedback", summaries.contains))
+        .annotate(matching_summary=summaries.first(words[0]))
         .select_related("forum")
         .order_by("-feedback_published_at", "-pk")
     )

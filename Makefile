@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
+# The catalogues makemessages keeps (Swedish is the source language).
+TRANSLATED := en ar fa prs so ti uk
 LOCALE_DIRS := --ignore=.venv --ignore=static_collected --ignore=media --ignore=build
 
 .PHONY: run test lint format translations install system-packages migrations-check clean benchmark
@@ -52,7 +54,7 @@ migrations-check: install
 
 ## Collect the strings marked for translation and compile the catalogues
 translations: install
-	$(MANAGE) makemessages --locale=en --no-obsolete --no-location $(LOCALE_DIRS)
+	$(MANAGE) makemessages $(foreach l,$(TRANSLATED),--locale=$(l)) --no-obsolete --no-location $(LOCALE_DIRS)
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

@@ -22,6 +22,8 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
+    # The language switcher: keeps the reader's choice, then the page in it.
+    path("", include("core.i18n.urls")),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     # Calendar feeds: calendar apps keep these URLs for years.

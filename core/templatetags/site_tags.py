@@ -5,7 +5,8 @@ depend on, not from the host site."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.http import urlencode
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -15,7 +16,15 @@ register = template.Library()
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in every language the site offers."""
+    """Links to the current page in every language the site offers, each by
+    its own name; following one keeps the choice (``core.i18n.views``)."""
+    return {"languages": page_languages(context)}
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The current page in every language: code, own name, direction, its
+    address (for ``hreflang`` alternates) and the switcher's link."""
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     current = get_language()
@@ -28,10 +37,13 @@ def language_switcher(context):
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
                 "url": translate_url(path, code),
+                "choose_url": reverse("choose_language", args=[code])
+                + "?"
+                + urlencode({"next": path}),
                 "current": code == current,
             }
         )
-    return {"languages": languages}
+    return languages
 
 
 @register.simple_tag(takes_context=True)
@@ -62,3 +74,12 @@ def content_lang(language=CONTENT_LANGUAGE):
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.inclusion_tag("components/only_in_swedish.html")
+def only_in_language_note(language=CONTENT_LANGUAGE):
+    """A visible note, in the reader's language, that the text beside it is
+    shown in ``language`` because it has no translation into theirs; nothing
+    when the page is in ``language`` already."""
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return {"show": current != language, "language": language}

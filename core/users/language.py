@@ -46,6 +46,11 @@ def switch_response(response, code):
     location = response.get("Location")
     if location:
         response["Location"] = url_in_language(location, code)
+    return set_language_cookie(response, code)
+
+
+def set_language_cookie(response, code):
+    """Keep ``code`` as the reader's language in Django's language cookie."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # An unprefixed address in another language than Swedish: to its prefix.
+    "core.i18n.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -164,14 +167,24 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
-# Internationalisation: Swedish first. A language is listed here once its
-# interface translation exists; right-to-left languages get dir="rtl" from
-# Django's LANGUAGES_BIDI through the base template.
+# Internationalisation: Swedish first (the source language, unprefixed URLs),
+# then the languages the public side's readers read, each under its own
+# permanent prefix (/ar/, /prs/, …). Django lacks Dari, Somali and Tigrinya:
+# core.i18n adds their names and direction, and their date and number formats.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [
     ("sv", _("Svenska")),
     ("en", _("Engelska")),
+    ("ar", _("Arabiska")),
+    ("fa", _("Persiska")),
+    ("prs", _("Dari")),
+    ("so", _("Somaliska")),
+    ("ti", _("Tigrinja")),
+    ("uk", _("Ukrainska")),
 ]
+# Right to left: Django's list, and Dari (Persian script).
+LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "prs"]
+FORMAT_MODULE_PATH = ["core.i18n.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

@@ -11,8 +11,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import conf  # noqa: F401  (registers the check of settings.TIA)
-        from .i18n import info
         from .attachments import connect_file_cleanup
+        from .i18n import info
 
         connect_file_cleanup(apps.get_models())
         info.install()

@@ -26,12 +26,11 @@ def main(code, team, translator, reviewed):
     path = Path("locale") / code / "LC_MESSAGES" / "django.po"
     text = path.read_text()
     body = text[text.index("\n\n") + 2 :]
-    review = (
-        "yes" if reviewed == "yes" else "no (draft, not yet reviewed by a native speaker)"
-    )
+    draft = "no (draft, not yet reviewed by a native speaker)"
+    review = "yes" if reviewed == "yes" else draft
     now = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
     creation = re.search(r'"POT-Creation-Date: ([^\\]*)\\n"', text)
-    header = f'''# {team} translation of the TIA samverkansplattform interface.
+    header = f"""# {team} translation of the TIA samverkansplattform interface.
 # Source strings are Swedish; `make translations` collects new ones.
 # Translated by: {translator}
 # Reviewed by a native speaker: {review}
@@ -50,7 +49,7 @@ msgstr ""
 "Plural-Forms: {PLURALS[code]}\\n"
 "X-Translated-By: {translator}\\n"
 "X-Native-Speaker-Review: {review}\\n"
-'''
+"""
     path.write_text(header + "\n" + body)
 
 

@@ -1,6 +1,6 @@
 """Language info Django does not ship: Dari, Somali and Tigrinya.
 
-Django's ``get_language_info`` (used by the language switcher, ``{% get_language_info %}``
+Django's ``get_language_info`` (the language switcher, ``{% get_language_info %}``
 and the ``dir`` of every page) reads ``django.conf.locale.LANG_INFO``;
 :func:`install` adds these entries when the core app loads. Right-to-left
 languages also belong in the host's ``LANGUAGES_BIDI`` (Dari is written in

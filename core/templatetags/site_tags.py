@@ -6,8 +6,8 @@ depend on, not from the host site."""
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.http import urlencode
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 

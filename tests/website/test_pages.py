@@ -3,9 +3,7 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import Page
 
 from website.home.models import GuidancePage

@@ -16,7 +16,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# Fonts (served from our static files) and axe-core (the browser tests'
+# accessibility engine), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || bash scripts/install-system-packages npm
+	npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/copy-fonts
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## Install, migrate, load the demo data and serve http://127.0.0.1:8000
 run: install
@@ -38,7 +47,7 @@ benchmark: install
 	DATABASE_URL=$(BENCHMARK_DB) $(MANAGE) benchmark --output build/benchmark.json
 
 system-packages:
-	bash scripts/install-system-packages gettext chromium
+	bash scripts/install-system-packages gettext chromium npm
 
 lint: install migrations-check
 	$(BIN)/ruff check .
@@ -58,4 +67,4 @@ translations: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) build *.egg-info static_collected
+	rm -rf $(VENV) build *.egg-info static_collected node_modules website/static/fonts

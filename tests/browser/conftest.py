@@ -31,6 +31,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Swedish browser: the first visit's language follows Accept-Language,
+    and headless Chromium would otherwise ask for American English."""
+    return {**browser_context_args, "locale": "sv-SE"}
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The demo data on the live server.

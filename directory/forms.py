@@ -196,11 +196,12 @@ class ActivityTranslationForm(forms.ModelForm):
     class Meta:
         model = ActivityTranslation
         fields = ["language", *TRANSLATED_FIELDS]
+        # Beside the activity's own fields on its form: named apart from them.
         labels = {
-            "title": _("Rubrik"),
-            "summary": _("Sammanfattning"),
-            "how_to_join": _("Mer om hur man deltar"),
-            "accessibility_notes": _("Tillgänglighet"),
+            "title": _("Översatt rubrik"),
+            "summary": _("Översatt sammanfattning"),
+            "how_to_join": _("Översatt text om hur man deltar"),
+            "accessibility_notes": _("Översatt text om tillgänglighet"),
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
@@ -276,6 +277,12 @@ class CountyTranslationForm(ActivityTranslationForm):
 
     class Meta(ActivityTranslationForm.Meta):
         fields = list(TRANSLATED_FIELDS)
+        labels = {
+            "title": _("Rubrik"),
+            "summary": _("Sammanfattning"),
+            "how_to_join": _("Mer om hur man deltar"),
+            "accessibility_notes": _("Tillgänglighet"),
+        }
 
 
 class CalendarQueryForm(forms.Form):

@@ -215,7 +215,7 @@ def translation_edit(request, slug, language):
                 % {"title": activity.title, "language": translation.language_display},
             )
         return redirect("directory:review_queue")
-    supported = {language.code for language in activity.support_languages.all()}
+    supported = {row.code for row in activity.support_languages.all()}
     others = [
         {
             "code": code,

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from core.geography.models import Municipality
-from directory.models import Activity, TravelRoute
+from directory.models import Activity, ActivityTranslation, TravelRoute
 from partners.factories import OrganisationFactory
 
 
@@ -36,6 +36,18 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     def support_languages(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.support_languages.set(extracted)
+
+
+class ActivityTranslationFactory(factory.django.DjangoModelFactory):
+    """An activity's text in one interface language (Arabic unless told)."""
+
+    class Meta:
+        model = ActivityTranslation
+
+    activity = factory.SubFactory(ActivityFactory)
+    language = "ar"
+    title = factory.Sequence(lambda n: f"نشاط {n}")
+    summary = "نلتقي ونتحدث السويدية."
 
 
 class TravelRouteFactory(factory.django.DjangoModelFactory):

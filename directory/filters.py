@@ -19,6 +19,7 @@ from core.query import PageField
 
 from .ical import upcoming_sessions
 from .models import Activity, Language
+from .models.translations import ActivityTranslation
 
 WEEK = "vecka"
 MONTH = "manad"
@@ -44,13 +45,24 @@ def directory_counties():
 
 
 def language_label(language):
-    if language.name_native == language.name_sv:
-        return language.name_sv
-    return f"{language.name_sv} – {language.name_native}"
+    """'arabiska – العربية' on a Swedish page, 'Arabic – العربية' on an English one."""
+    return str(language.display)
+
+
+class NamedLanguageIterator(fields.ModelChoiceIterator):
+    """The options in the order of their names in the reader's language."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: str(choice[1]).casefold())
 
 
 class LanguageChoiceField(fields.ModelChoiceField):
     """A language choice whose options read e.g. 'arabiska – العربية'."""
+
+    iterator = NamedLanguageIterator
 
     def label_from_instance(self, obj):
         return language_label(obj)
@@ -160,11 +172,16 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, value):
+        # Translations too: a reader searches in the language they read.
+        translated = ActivityTranslation.objects.filter(
+            Q(title__icontains=value) | Q(summary__icontains=value)
+        )
         return queryset.filter(
             Q(title__icontains=value)
             | Q(summary__icontains=value)
             | Q(description__icontains=value)
             | Q(organisation__name__icontains=value)
+            | Q(pk__in=translated.values("activity_id"))
         )
 
     def filter_subregion(self, queryset, name, value):

@@ -2,7 +2,9 @@ import datetime
 import re
 
 from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import Municipality
@@ -10,7 +12,14 @@ from core.geography.reference import swedish_slug
 from core.recurrence import validate_rule
 from core.slugs import unique_slug
 
-from .models import Activity, Language
+from .models import (
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
+    Activity,
+    ActivityTranslation,
+    Language,
+    translation_languages,
+)
 
 EXDATE_SEPARATORS = re.compile(r"[\s,;]+")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -52,6 +61,13 @@ class DateListField(forms.Field):
                 params={"values": ", ".join(bad[:5])},
             )
         return [d.isoformat() for d in sorted(dates)]
+
+
+class NamedLanguagesField(forms.ModelMultipleChoiceField):
+    """Languages named in the reader's language beside their own."""
+
+    def label_from_instance(self, obj):
+        return str(obj.display)
 
 
 class ActivityForm(forms.ModelForm):
@@ -100,14 +116,20 @@ class ActivityForm(forms.ModelForm):
             "free_of_charge",
             "join_method",
             "registration_url",
+            "how_to_join",
             "contact_person",
             "accessibility_notes",
             "funding",
             "grant_reference",
             "grant_amount",
         ]
+        field_classes = {
+            "instruction_languages": NamedLanguagesField,
+            "support_languages": NamedLanguagesField,
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
+            "how_to_join": forms.Textarea(attrs={"rows": 3}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
             "instruction_languages": forms.CheckboxSelectMultiple,
             "support_languages": forms.CheckboxSelectMultiple,
@@ -150,6 +172,135 @@ class ActivityForm(forms.ModelForm):
             activity.save()
             self.save_m2m()
         return activity
+
+
+def translation_language_choices():
+    """(code, name) of the languages a translation may be in, each named for
+    the reader; one query."""
+    codes = translation_languages()
+    known = {
+        language.code: language for language in Language.objects.filter(code__in=codes)
+    }
+    choices = []
+    for code in codes:
+        if code in known:
+            choices.append((code, str(known[code].display)))
+        else:  # an interface language missing from the reference data
+            choices.append((code, get_language_info(code)["name_local"]))
+    return choices
+
+
+class ActivityTranslationForm(forms.ModelForm):
+    """The activity's text in one language other than Swedish."""
+
+    class Meta:
+        model = ActivityTranslation
+        fields = ["language", *TRANSLATED_FIELDS]
+        # Beside the activity's own fields on its form: named apart from them.
+        labels = {
+            "title": _("Översatt rubrik"),
+            "summary": _("Översatt sammanfattning"),
+            "how_to_join": _("Översatt text om hur man deltar"),
+            "accessibility_notes": _("Översatt text om tillgänglighet"),
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "how_to_join": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, language_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            choices = language_choices or translation_language_choices()
+            self.fields["language"] = forms.ChoiceField(
+                label=_("Språk"),
+                choices=[("", _("Välj språk")), *choices],
+            )
+        # Typed in the language itself: the browser and a screen reader
+        # should treat the text as such once the language is known.
+        language = self.initial.get("language") or self.instance.language
+        if language:
+            direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+            for name in TRANSLATED_FIELDS:
+                self.fields[name].widget.attrs.update(lang=language, dir=direction)
+
+
+class BaseTranslationFormSet(BaseInlineFormSet):
+    """The organisation's translations of one activity: add, change, remove."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form_kwargs["language_choices"] = translation_language_choices()
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Ta bort översättningen")
+
+    def clean(self):
+        # Before the model formset's own check, which would name the fields
+        # in a generic message.
+        seen = set()
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None)
+            if not cleaned or (self.can_delete and self._should_delete_form(form)):
+                continue
+            language = cleaned.get("language")
+            if language and language in seen:
+                form.add_error(
+                    "language",
+                    forms.ValidationError(
+                        _("Aktiviteten har redan en översättning till det språket."),
+                        code="unique",
+                    ),
+                )
+            seen.add(language)
+        super().clean()
+
+
+TranslationFormSet = inlineformset_factory(
+    Activity,
+    ActivityTranslation,
+    form=ActivityTranslationForm,
+    formset=BaseTranslationFormSet,
+    fields=["language", *TRANSLATED_FIELDS],
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+class CountyTranslationForm(ActivityTranslationForm):
+    """A county editor adds or corrects one language's translation; the
+    language comes from the page's address."""
+
+    class Meta(ActivityTranslationForm.Meta):
+        fields = list(TRANSLATED_FIELDS)
+        labels = {
+            "title": _("Rubrik"),
+            "summary": _("Sammanfattning"),
+            "how_to_join": _("Mer om hur man deltar"),
+            "accessibility_notes": _("Tillgänglighet"),
+        }
+
+
+class CalendarQueryForm(forms.Form):
+    """The activity's calendar file, ``?sprak=ar``: its text in that language
+    when it has a translation. Any other value gives the Swedish file."""
+
+    sprak = forms.ChoiceField(
+        required=False,
+        choices=lambda: [
+            ("", ""),
+            *((code, code) for code in translation_languages()),
+        ],
+    )
+
+    def language(self):
+        if self.is_valid() and self.cleaned_data["sprak"]:
+            return self.cleaned_data["sprak"]
+        return SOURCE_LANGUAGE
 
 
 def activity_slug(title):

@@ -110,16 +110,29 @@ def location_text(activity):
     return ", ".join(part for part in parts if part)
 
 
-def description_text(activity, url):
-    """The event description: summary, description and the link, as plain text."""
+def description_text(activity, url, shown=None):
+    """The event description: summary, description and the link, as plain text.
+
+    A translated text has the translated summary and no description, which
+    is in Swedish only.
+    """
     organiser = _("Arrangör: %(name)s") % {"name": activity.organisation.name}
-    parts = [activity.summary, plain_text(activity.description), organiser, url]
+    if shown is not None and shown.translated:
+        parts = [shown.summary.value, organiser, url]
+    else:
+        parts = [activity.summary, plain_text(activity.description), organiser, url]
     return "\n\n".join(part for part in parts if part)
 
 
-def activity_calendar(activity, *, url, host):
-    """A calendar with the activity as one event; a recurring one as RRULE/EXDATE."""
+def activity_calendar(activity, *, url, host, shown=None):
+    """A calendar with the activity as one event; a recurring one as RRULE/EXDATE.
+
+    ``shown`` (an ``ActivityText``) gives the title and summary in the
+    reader's language; SUMMARY and DESCRIPTION then say which (LANGUAGE).
+    """
     all_day = activity.start_time is None
+    title = shown.title.value if shown is not None else activity.title
+    language = {"language": shown.title.language} if shown is not None else {}
     first = first_session(activity)
     stamp = activity.updated_at or timezone.now()
 
@@ -128,8 +141,10 @@ def activity_calendar(activity, *, url, host):
     # Without a METHOD, DTSTAMP is the time the information was last revised.
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
-    event.add("summary", activity.title)
-    event.add("description", description_text(activity, url))
+    event.add("summary", title, parameters=language)
+    event.add(
+        "description", description_text(activity, url, shown), parameters=language
+    )
     event.add("url", url)
     event.add("categories", [str(activity.get_category_display())])
     location = location_text(activity)
@@ -159,7 +174,7 @@ def activity_calendar(activity, *, url, host):
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", activity.title)
+    calendar.add("x-wr-calname", title)
     calendar.add_component(event)
     # A VTIMEZONE covering the activity's own span keeps the file small.
     last = last_session(activity) or first + datetime.timedelta(days=5 * 366)

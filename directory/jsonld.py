@@ -101,12 +101,24 @@ def _locations(activity, url):
     return places[0] if len(places) == 1 else places
 
 
-def activity_data(activity, *, url):
-    """The JSON-LD object for ``activity``, whose public page is at ``url``."""
+def activity_data(activity, *, url, shown=None):
+    """The JSON-LD object for ``activity``, whose public page is at ``url``.
+
+    Name and description are the page's (``shown``, an ``ActivityText``): a
+    translated page describes the activity in its language, with the summary
+    alone, as the Swedish description is not translated. ``inLanguage`` is
+    the languages the activity is held and supported in.
+    """
     is_language_course = activity.category == Activity.Category.SWEDISH
-    description = "\n\n".join(
-        part for part in [activity.summary, plain_text(activity.description)] if part
-    )
+    shown = shown or activity.text_in("sv")
+    if shown.translated:
+        description = shown.summary.value
+    else:
+        description = "\n\n".join(
+            part
+            for part in [activity.summary, plain_text(activity.description)]
+            if part
+        )
     first = first_session(activity)
     languages = [language.code for language in activity.instruction_languages.all()]
     languages += [
@@ -119,7 +131,7 @@ def activity_data(activity, *, url):
         "@type": "EducationEvent" if is_language_course else "Event",
         "@id": url,
         "url": url,
-        "name": activity.title,
+        "name": shown.title.value,
         "description": description,
         "startDate": at(first, activity.start_time).isoformat(),
         "eventStatus": SCHEMA + "EventScheduled",

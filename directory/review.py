@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,9 +17,20 @@ from forum.access import is_county_admin
 from forum.models import Coordinator
 from partners.models import Membership
 
-from .forms import ReviewForm
-from .models import Activity, ActivityRevision
+from .forms import CountyTranslationForm, ReviewForm
+from .models import (
+    Activity,
+    ActivityRevision,
+    ActivityTranslation,
+    translation_languages,
+)
 from .revisions import changes_since_approval, record
+from .translations import (
+    can_translate,
+    lacking_translations,
+    missing_by_activity,
+    save_county_translation,
+)
 
 Status = Activity.Status
 Action = ActivityRevision.Action
@@ -51,20 +63,52 @@ def recipients(activity):
     return list(dict.fromkeys(email for email in emails if email))
 
 
-@login_required
-def review_queue(request):
-    """The submitted activities in the user's sub-regions (county admins: all)."""
-    activities = Activity.objects.filter(status=Status.SUBMITTED)
-    if not is_county_admin(request.user):
-        subregions = coordinated_subregions(request.user)
+# Published activities lacking a translation shown at most in the queue.
+UNTRANSLATED_SHOWN = 50
+
+
+def reviewed_activities(user):
+    """The activities the user reviews: their sub-regions' (county admins: all);
+    403 for someone who reviews none."""
+    activities = Activity.objects.all()
+    if not is_county_admin(user):
+        subregions = coordinated_subregions(user)
         if not subregions:
             raise PermissionDenied
         activities = activities.filter(municipality__subregion_id__in=subregions)
-    activities = activities.select_related(
-        "organisation", "municipality__subregion"
-    ).order_by("updated_at", "pk")
+    return activities
+
+
+@login_required
+def review_queue(request):
+    """The submitted activities in the user's sub-regions (county admins: all),
+    and the published ones that lack a translation they should have."""
+    scope = reviewed_activities(request.user)
+    activities = (
+        scope.filter(status=Status.SUBMITTED)
+        .select_related("organisation", "municipality__subregion")
+        .order_by("updated_at", "pk")
+    )
+    untranslated = list(
+        lacking_translations(scope)
+        .select_related("organisation", "municipality")
+        .order_by("municipality__name", "title", "pk")[: UNTRANSLATED_SHOWN + 1]
+    )
+    more_untranslated = len(untranslated) > UNTRANSLATED_SHOWN
+    untranslated = untranslated[:UNTRANSLATED_SHOWN]
+    missing = missing_by_activity(untranslated)
     return TemplateResponse(
-        request, "directory/manage/review_queue.html", {"activities": activities}
+        request,
+        "directory/manage/review_queue.html",
+        {
+            "activities": activities,
+            "untranslated": [
+                {"activity": activity, "missing": missing.get(activity.pk, [])}
+                for activity in untranslated
+            ],
+            "more_untranslated": more_untranslated,
+            "untranslated_shown": UNTRANSLATED_SHOWN,
+        },
     )
 
 
@@ -122,6 +166,75 @@ def review(request, slug):
             "not_waiting": None if waiting else not_waiting_message(activity),
             "description": safe_html(activity.description),
             "changes": changes_since_approval(activity),
+            "translations": list(activity.translations.all()),
+        },
+    )
+
+
+@login_required
+def translation_edit(request, slug, language):
+    """A county editor adds or corrects a published activity's translation
+    into ``language``; it shows on the public page at once."""
+    if language not in translation_languages():
+        raise Http404
+    activity = get_object_or_404(
+        Activity.objects.select_related("organisation", "municipality__subregion"),
+        slug=slug,
+    )
+    if not can_review(request.user, activity):
+        raise PermissionDenied
+    if not can_translate(activity):
+        messages.warning(
+            request,
+            _(
+                "%(title)s är inte publicerad (status: %(status)s). Organisationen "
+                "skriver översättningarna tills aktiviteten är godkänd."
+            )
+            % {
+                "title": activity.title,
+                "status": activity.get_status_display().lower(),
+            },
+        )
+        return redirect("directory:review_queue")
+    translations = {t.language: t for t in activity.translations.all()}
+    translation = translations.get(language) or ActivityTranslation(
+        activity=activity, language=language
+    )
+    form = CountyTranslationForm(request.POST or None, instance=translation)
+    if request.method == "POST" and form.is_valid():
+        if not form.has_changed():
+            messages.info(request, _("Inget var ändrat, så inget sparades."))
+        else:
+            save_county_translation(form, activity, language, request.user)
+            messages.success(
+                request,
+                _(
+                    "Översättningen av %(title)s till %(language)s är sparad och "
+                    "visas nu på aktivitetens sida."
+                )
+                % {"title": activity.title, "language": translation.language_display},
+            )
+        return redirect("directory:review_queue")
+    supported = {row.code for row in activity.support_languages.all()}
+    others = [
+        {
+            "code": code,
+            "name": ActivityTranslation(language=code).language_display,
+            "exists": code in translations,
+        }
+        for code in translation_languages()
+        if code != language and (code in translations or code in supported)
+    ]
+    return TemplateResponse(
+        request,
+        "directory/manage/translation_form.html",
+        {
+            "activity": activity,
+            "language": language,
+            "language_name": translation.language_display,
+            "is_new": translation.pk is None,
+            "form": form,
+            "others": others,
         },
     )
 

@@ -5,18 +5,26 @@ import json
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
-from .models import Activity, ActivityRevision
+from core.i18n.names import name_in, reader_language
+
+from .models import TRANSLATED_FIELDS, Activity, ActivityRevision, ActivityTranslation
 
 # Bookkeeping that changes on every save or is set by the system alone; a
 # snapshot without it shows only what someone actually changed.
 NOT_SNAPSHOTTED = {"id", "created_at", "updated_at", "reminded_at"}
+# A translation is stored in the snapshot under this prefix and its language.
+TRANSLATION_KEY = "translation:"
+# A value a snapshot taken before a field existed stands for.
+EMPTY_VALUES = ("", None, [], {})
 
 
 def snapshot(activity):
     """The activity's field values as a JSON-serialisable dict.
 
-    Foreign keys are stored by primary key, languages by their codes.
+    Foreign keys are stored by primary key, languages by their codes, each
+    translation under ``translation:<code>``.
     """
     data = {}
     for field in Activity._meta.concrete_fields:
@@ -25,6 +33,11 @@ def snapshot(activity):
         data[field.name] = field.value_from_object(activity)
     for name in ("instruction_languages", "support_languages"):
         data[name] = sorted(getattr(activity, name).values_list("code", flat=True))
+    translations = ActivityTranslation.objects.filter(activity=activity)
+    for translation in translations.order_by("language"):
+        data[TRANSLATION_KEY + translation.language] = {
+            name: getattr(translation, name) for name in TRANSLATED_FIELDS
+        }
     # Dates, times and decimals become the strings JSON stores them as.
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
@@ -43,6 +56,10 @@ def record(activity, action, user=None, comment=""):
 
 
 def field_label(name):
+    if name.startswith(TRANSLATION_KEY):
+        code = name.removeprefix(TRANSLATION_KEY)
+        language = name_in(code, reader_language()) or code
+        return _("Översättning till %(language)s") % {"language": language}
     try:
         return capfirst(Activity._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
@@ -61,10 +78,18 @@ def field_order(name):
     return (names.index(name), name) if name in names else (len(names), name)
 
 
+def differs(before, after, name):
+    """Whether field ``name`` differs; a field missing from an older snapshot
+    (added to the model since) differs only when it now holds something."""
+    if name in before and name in after:
+        return before[name] != after[name]
+    return before.get(name, after.get(name)) not in EMPTY_VALUES
+
+
 def changed_fields(before, after, ignore=()):
     """The labels of the fields whose values differ between two snapshots."""
     names = {name for name in after.keys() | before.keys() if name not in ignore}
-    changed = [name for name in names if before.get(name) != after.get(name)]
+    changed = [name for name in names if differs(before, after, name)]
     return [field_label(name) for name in sorted(changed, key=field_order)]
 
 
@@ -88,9 +113,14 @@ def history(activity):
 
 
 def changes_since_approval(activity):
-    """Labels of the fields changed since the last approved version, or None."""
+    """Labels of the fields changed since the last approved version, or None.
+
+    A translation a county editor saved on the published activity counts as
+    approved: its snapshot is the version to compare with.
+    """
+    Action = ActivityRevision.Action
     approved = (
-        activity.revisions.filter(action=ActivityRevision.Action.APPROVED)
+        activity.revisions.filter(action__in=[Action.APPROVED, Action.TRANSLATED])
         .order_by("-created_at", "-pk")
         .first()
     )

@@ -17,9 +17,10 @@ from core.email import send as send_email
 from forum.models import Coordinator
 from partners.permissions import organisation_for_member
 
-from .forms import ActivityForm
+from .forms import ActivityForm, TranslationFormSet
 from .models import Activity, ActivityRevision
 from .revisions import history, record
+from .translations import save_translations
 
 Status = Activity.Status
 Action = ActivityRevision.Action
@@ -64,13 +65,16 @@ def activity_list(request, organisation_slug):
 def activity_create(request, organisation_slug):
     organisation = organisation_for_member(request, organisation_slug)
     form = ActivityForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
+    formset = translation_formset(request, form.instance)
+    if request.method == "POST" and all_valid(form, formset):
         with transaction.atomic():
             activity = form.save(commit=False)
             activity.created_by = request.user
             activity.status = Status.DRAFT
             activity.save()
             form.save_m2m()
+            formset.instance = activity
+            save_translations(formset, request.user)
             record(activity, Action.SAVED, request.user)
         messages.success(
             request,
@@ -84,7 +88,12 @@ def activity_create(request, organisation_slug):
     return TemplateResponse(
         request,
         "directory/manage/activity_form.html",
-        {"organisation": organisation, "form": form, "is_new": True},
+        {
+            "organisation": organisation,
+            "form": form,
+            "formset": formset,
+            "is_new": True,
+        },
     )
 
 
@@ -99,8 +108,9 @@ def activity_edit(request, organisation_slug, slug):
     form = ActivityForm(
         request.POST or None, instance=activity, organisation=organisation
     )
-    if request.method == "POST" and form.is_valid():
-        if not form.has_changed():
+    formset = translation_formset(request, activity)
+    if request.method == "POST" and all_valid(form, formset):
+        if not form.has_changed() and not formset.has_changed():
             messages.info(request, _("Inget var ändrat, så inget sparades."))
             return redirect(edit_url(activity))
         with transaction.atomic():
@@ -114,6 +124,7 @@ def activity_edit(request, organisation_slug, slug):
             activity.reminded_at = None
             activity.save()
             form.save_m2m()
+            save_translations(formset, request.user)
             record(activity, Action.SAVED, request.user)
             if was == Status.PUBLISHED:
                 record(activity, Action.SUBMITTED, request.user)
@@ -136,9 +147,23 @@ def activity_edit(request, organisation_slug, slug):
             "organisation": organisation,
             "activity": saved,
             "form": form,
+            "formset": formset,
             "is_new": False,
         },
     )
+
+
+def translation_formset(request, activity):
+    """The activity's translations, under their own prefix in the same form."""
+    return TranslationFormSet(
+        request.POST or None, instance=activity, prefix="translations"
+    )
+
+
+def all_valid(form, formset):
+    """Validate both, so that the page shows every error at once."""
+    form_valid = form.is_valid()
+    return formset.is_valid() and form_valid
 
 
 def coordinator_emails(activity):

@@ -31,4 +31,10 @@ urlpatterns = [
     # The sub-regional coordinators' review.
     path("granskning/aktiviteter/", review.review_queue, name="review_queue"),
     path("granskning/aktiviteter/<slug:slug>/", review.review, name="review"),
+    # County editors translate published activities from the queue.
+    path(
+        "granskning/aktiviteter/<slug:slug>/oversattning/<str:language>/",
+        review.translation_edit,
+        name="translation_edit",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.i18n.names import reader_language
 from core.pagination import pagination
 from core.query import nearest_page
 from partners.models import ContactPerson
@@ -16,6 +17,7 @@ from partners.models import ContactPerson
 from . import ical, jsonld
 from .filters import SORT_SOONEST
 from .models.activities import Activity
+from .models.translations import SOURCE_LANGUAGE
 from .models.travel import TravelRoute
 
 PER_PAGE = 20
@@ -101,10 +103,12 @@ def detail_url(base_url, page, activity):
     )
 
 
-def with_links(activities, base_url, page, today):
-    """Give each activity what its card shows: its link and its next session."""
+def with_links(activities, base_url, page, today, language=SOURCE_LANGUAGE):
+    """Give each activity what its card shows: its link, its next session and
+    its text for a reader of ``language`` (``shown``)."""
     for activity in activities:
         activity.detail_url = detail_url(base_url, page, activity)
+        activity.shown = activity.text_in(language)
         sessions = ical.upcoming_sessions(activity, today, limit=1)
         activity.next_session = sessions[0] if sessions else None
     return activities
@@ -116,10 +120,12 @@ def query_string(params, **changes):
     return "?" + urlencode(params) if params else ""
 
 
-def public_activity(slug):
-    """A published, current activity, or 404: drafts and ended ones are not public."""
+def public_activity(slug, language=SOURCE_LANGUAGE):
+    """A published, current activity, or 404: drafts and ended ones are not
+    public; with its translation into ``language`` when it has one."""
     return get_object_or_404(
-        Activity.objects.current().with_public_relations(), slug=slug
+        Activity.objects.current().with_public_relations().with_translation(language),
+        slug=slug,
     )
 
 
@@ -129,11 +135,12 @@ def activity_list(request, page, query_form):
     ``query_form`` binds ``ActivityFilter``, which the page's route declares.
     """
     today = timezone.localdate()
+    language = reader_language()
     base_url = page.get_url(request)
     filterset = query_form(
         queryset=Activity.objects.current(today), request=request, today=today
     )
-    results = filterset.qs.with_public_relations()
+    results = filterset.qs.with_public_relations().with_translation(language)
     form = filterset.form
     cleaned = form.cleaned_data
     # The filters in use, as the visitor typed them, for every link we build.
@@ -151,7 +158,7 @@ def activity_list(request, page, query_form):
         if name == "q":
             shown = f"”{value}”"
         elif hasattr(field, "queryset"):
-            shown = str(value)
+            shown = field.label_from_instance(value)
         else:
             shown = dict(field.choices).get(value, value)
         others = {key: raw for key, raw in used.items() if key != name}
@@ -165,7 +172,7 @@ def activity_list(request, page, query_form):
 
     paginator = Paginator(results, PER_PAGE)
     page_obj, page_not_found = nearest_page(paginator, form.page_number)
-    activities = with_links(list(page_obj.object_list), base_url, page, today)
+    activities = with_links(list(page_obj.object_list), base_url, page, today, language)
 
     def page_url(number):
         return base_url + query_string(used, sida=number if number > 1 else None)
@@ -178,7 +185,8 @@ def activity_list(request, page, query_form):
         nearby = filterset.sort(
             Activity.objects.current(today)
             .filter(municipality__subregion=subregion)
-            .with_public_relations(),
+            .with_public_relations()
+            .with_translation(language),
             "sortering",
             SORT_SOONEST,
         )[:NEARBY_ON_EMPTY]
@@ -186,7 +194,7 @@ def activity_list(request, page, query_form):
             "municipality": municipality,
             "subregion": subregion,
             "url": base_url + query_string(params, delregion=subregion.slug),
-            "activities": with_links(list(nearby), base_url, page, today),
+            "activities": with_links(list(nearby), base_url, page, today, language),
         }
 
     return page.render(
@@ -211,7 +219,9 @@ def activity_list(request, page, query_form):
 
 def activity_detail(request, page, slug):
     """Everything a visitor needs to go to one activity."""
-    activity = public_activity(slug)
+    language = reader_language()
+    activity = public_activity(slug, language)
+    shown = activity.text_in(language)
     today = timezone.localdate()
     base_url = page.get_url(request)
     url = detail_url(base_url, page, activity)
@@ -232,15 +242,22 @@ def activity_detail(request, page, slug):
         osm_url = (
             f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         )
-    data = jsonld.activity_data(activity, url=request.build_absolute_uri(url))
+    data = jsonld.activity_data(
+        activity, url=request.build_absolute_uri(url), shown=shown
+    )
+    ics_url = reverse("activity_ics", args=[activity.slug])
+    if language != SOURCE_LANGUAGE:
+        # The calendar file has one address; the reader's language is a choice.
+        ics_url += "?" + urlencode({"sprak": language})
     return page.render(
         request,
         template="directory/activity_detail.html",
         context_overrides={
             "activity": activity,
+            "shown": shown,
             "list_url": base_url,
             "detail_url": url,
-            "ics_url": reverse("activity_ics", args=[activity.slug]),
+            "ics_url": ics_url,
             "travel_routes_url": base_url + page.reverse_subpage("travel_routes"),
             "sessions": ical.upcoming_sessions(
                 activity, today, limit=SESSIONS_ON_DETAIL

@@ -4,12 +4,14 @@ import factory
 from django.contrib.auth.models import Group
 
 from core.users import factories as users
+from directory.factories import ActivityTranslationFactory
 from forum.factories import ForumFactory, ParticipationFactory
 from partners import factories as partners
 from partners.factories import OrganisationFactory
 from tests.conftest import PASSWORD
 
 __all__ = [
+    "ActivityTranslationFactory",
     "ForumFactory",
     "MembershipFactory",
     "OrganisationFactory",

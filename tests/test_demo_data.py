@@ -1,6 +1,7 @@
 """`manage.py seed_demo`, which `make run` calls every time."""
 
 import io
+import re
 import time
 from datetime import timedelta
 
@@ -14,7 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from core.geography.models import Municipality, SubRegion
-from directory.models import Activity, DirectoryPage, TravelRoute
+from directory.models import Activity, ActivityTranslation, DirectoryPage, TravelRoute
 from events.models import (
     RSVP,
     ActionItem,
@@ -69,6 +70,7 @@ def counts():
         "level_changes": LevelChange.objects.count(),
         "coordinators": Coordinator.objects.count(),
         "activities": Activity.objects.count(),
+        "activity_translations": ActivityTranslation.objects.count(),
         "travel_routes": TravelRoute.objects.count(),
         "events": Event.objects.count(),
         "agenda_items": AgendaItem.objects.count(),
@@ -226,6 +228,62 @@ def test_demo_activities_cover_the_county(client):
     assert "Hitta aktiviteter" in client.get("/").content.decode()  # in the menu
     assert page.url == "/aktiviteter/"
     assert client.get("/aktiviteter/").status_code == 200
+
+
+# The scripts the translations must be written in.
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+ETHIOPIC_SCRIPT = re.compile(r"[\u1200-\u137F]")
+SCRIPTS = {
+    "ar": ARABIC_SCRIPT,
+    "fa": ARABIC_SCRIPT,
+    "prs": ARABIC_SCRIPT,
+    "ti": ETHIOPIC_SCRIPT,
+    "uk": re.compile(r"[\u0400-\u04FF]"),
+    "en": re.compile(r"[A-Za-z]"),
+    "so": re.compile(r"[A-Za-z]"),
+}
+
+
+def test_demo_activities_are_translated_and_the_rest_fall_back(client):
+    call_command("seed_demo")
+    activities = Activity.objects.all()
+    translated = (
+        activities.filter(translations__language="ar")
+        .filter(translations__language="fa")
+        .filter(translations__language="ti")
+    )
+    assert translated.count() * 3 >= activities.count()
+    supported = set(
+        Activity.support_languages.through.objects.values_list(
+            "activity_id", "language__code"
+        )
+    )
+    extra = ActivityTranslation.objects.exclude(language__in=["ar", "fa", "ti"])
+    assert set(extra.values_list("language", flat=True)) == {"en", "so", "uk", "prs"}
+    for translation in ActivityTranslation.objects.select_related("activity"):
+        translation.full_clean()
+        activity = translation.activity
+        if translation.language not in ("ar", "fa", "ti"):
+            assert (activity.pk, translation.language) in supported, translation
+        for name in ("title", "summary", "how_to_join", "accessibility_notes"):
+            value = getattr(translation, name)
+            # Said in the translation exactly when the Swedish says it.
+            if name in ("how_to_join", "accessibility_notes"):
+                assert bool(value) == bool(getattr(activity, name)), (translation, name)
+            if value:
+                assert SCRIPTS[translation.language].search(value), (translation, name)
+    assert ActivityTranslation.objects.exclude(how_to_join="").exists()
+    assert ActivityTranslation.objects.exclude(accessibility_notes="").exists()
+
+    # On the Arabic list: translated cards, and Swedish ones with the note.
+    response = client.get("/ar/aktiviteter/")
+    shown = [activity.shown for activity in response.context["activities"]]
+    assert {text.title.language for text in shown} == {"ar", "sv"}
+    assert 'class="content-language-note"' in response.content.decode()
+    # A coordinator finds translations to write in the review queue.
+    coordinator = Coordinator.objects.filter(user__isnull=False).first().user
+    client.force_login(coordinator)
+    assert client.get("/granskning/aktiviteter/").context["untranslated"]
 
 
 def test_demo_calendar_has_meetings_minutes_and_queues():

@@ -8,15 +8,27 @@ from .activities import (
     Language,
 )
 from .pages import DirectoryPage
+from .translations import (
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
+    ActivityText,
+    ActivityTranslation,
+    translation_languages,
+)
 from .travel import TravelRoute, TravelRouteQuerySet
 
 __all__ = [
     "MAX_SESSIONS",
+    "SOURCE_LANGUAGE",
+    "TRANSLATED_FIELDS",
     "Activity",
     "ActivityQuerySet",
     "ActivityRevision",
+    "ActivityText",
+    "ActivityTranslation",
     "DirectoryPage",
     "Language",
     "TravelRoute",
     "TravelRouteQuerySet",
+    "translation_languages",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import Municipality
+from core.i18n.names import language_name
 from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
 from partners.models import ContactPerson, Organisation
@@ -35,6 +36,21 @@ class Language(models.Model):
     def __str__(self):
         return self.name_sv
 
+    def name_for(self, reader=None):
+        """Its name in ``reader``'s language beside its own (``LanguageName``)."""
+        return language_name(
+            self.code,
+            native=self.name_native,
+            name_sv=self.name_sv,
+            rtl=self.rtl,
+            reader=reader,
+        )
+
+    @property
+    def display(self):
+        """Named for the reader of the page being rendered, e.g. 'Arabic – العربية'."""
+        return self.name_for()
+
 
 class ActivityQuerySet(models.QuerySet):
     def published(self):
@@ -57,6 +73,39 @@ class ActivityQuerySet(models.QuerySet):
         return self.select_related(
             "organisation", "municipality__subregion", "contact_person"
         ).prefetch_related("instruction_languages", "support_languages")
+
+    def with_translation(self, language):
+        """Prefetch each activity's translation into ``language`` only, as
+        ``reader_translations``: one query for the page, whatever its length.
+        Nothing for Swedish, the activities' own language."""
+        from .translations import SOURCE_LANGUAGE, ActivityTranslation
+
+        if language == SOURCE_LANGUAGE:
+            return self
+        return self.prefetch_related(
+            models.Prefetch(
+                "translations",
+                queryset=ActivityTranslation.objects.filter(language=language),
+                to_attr="reader_translations",
+            )
+        )
+
+    def missing_translations(self, languages):
+        """Activities that support one of ``languages`` (codes) and have no
+        translation into it."""
+        from .translations import ActivityTranslation
+
+        supported = Activity.support_languages.through.objects.filter(
+            activity_id=models.OuterRef("pk"), language__code__in=languages
+        ).exclude(
+            models.Exists(
+                ActivityTranslation.objects.filter(
+                    activity_id=models.OuterRef("activity_id"),
+                    language=models.OuterRef("language__code"),
+                )
+            )
+        )
+        return self.filter(models.Exists(supported))
 
 
 class Activity(models.Model):
@@ -194,6 +243,13 @@ class Activity(models.Model):
         default=JoinMethod.DROP_IN,
     )
     registration_url = models.URLField(_("länk för anmälan"), blank=True)
+    how_to_join = models.TextField(
+        _("mer om hur man deltar"),
+        blank=True,
+        help_text=_(
+            "T.ex. var ni möts, vad man tar med sig eller vem man frågar efter."
+        ),
+    )
     accessibility_notes = models.TextField(_("tillgänglighet"), blank=True)
     funding = models.CharField(
         _("finansiering"), max_length=16, choices=Funding.choices, default=Funding.OTHER
@@ -314,6 +370,13 @@ class Activity(models.Model):
             and (end is None or d <= end)
         ]
 
+    def text_in(self, language):
+        """What a reader of ``language`` sees of the activity's own words
+        (``ActivityText``): its translation's fields, else the Swedish."""
+        from .translations import ActivityText, translation_for
+
+        return ActivityText.of(self, translation_for(self, language))
+
     @property
     def is_current(self):
         today = timezone.localdate()
@@ -332,6 +395,7 @@ class ActivityRevision(models.Model):
         RETURNED = "returned", _("Återskickad med kommentar")
         CONFIRMED = "confirmed", _("Bekräftad som aktuell")
         ENDED = "ended", _("Avslutad")
+        TRANSLATED = "translated", _("Översättning sparad vid granskning")
 
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="revisions"

@@ -11,6 +11,7 @@ from tests.browser.steps import find_activities, sign_in, sign_out
 
 MEMBER = "karin.berg@sensus.example"  # Studieförbundet Sensus
 COORDINATOR = "omar.haddad@lansstyrelsen-skane.example"  # Nordvästra Skåne
+TITLE_AR = "مقهى اللغة للمبتدئين"
 
 
 def test_visitor_filters_by_municipality_and_language_and_opens_one(
@@ -46,8 +47,10 @@ def test_member_submits_an_activity_and_the_coordinator_approves_it(
     page.get_by_role("link", name="Lägg in och hantera aktiviteter").click()
     page.get_by_role("link", name="Ny aktivitet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ny aktivitet")
-    page.get_by_label("Rubrik").fill(title)
-    page.get_by_label("Sammanfattning").fill("Öva svenska över en kopp kaffe.")
+    page.get_by_role("textbox", name="Rubrik", exact=True).fill(title)
+    page.get_by_role("textbox", name="Sammanfattning", exact=True).fill(
+        "Öva svenska över en kopp kaffe."
+    )
     page.get_by_label("Beskrivning").fill(
         "<p>Välkommen!</p><script>alert('x')</script>"
     )
@@ -61,6 +64,12 @@ def test_member_submits_an_activity_and_the_coordinator_approves_it(
     page.get_by_label("Starttid").fill("17:00")
     page.get_by_label("Sluttid").fill("19:00")
     page.get_by_label("Upprepning").fill("FREQ=WEEKLY;BYDAY=TU")
+    translation = page.get_by_role("group", name="Ny översättning")
+    translation.get_by_label("Språk").select_option(label="arabiska – العربية")
+    translation.get_by_label("Översatt rubrik").fill(TITLE_AR)
+    translation.get_by_label("Översatt sammanfattning").fill(
+        "تدرّب على السويدية مع فنجان قهوة."
+    )
     page.get_by_role("button", name="Spara utkast").click()
     expect(page.get_by_text(f"{title} är sparad som utkast.")).to_be_visible()
     page.get_by_role("button", name="Skicka till granskning", exact=True).click()
@@ -73,6 +82,9 @@ def test_member_submits_an_activity_and_the_coordinator_approves_it(
     sign_in(page, COORDINATOR, second_factor=True)
     page.get_by_role("link", name="Granska aktiviteter").click()
     page.get_by_role("link", name=title).click()
+    expect(
+        page.get_by_role("heading", name="Översättning till arabiska")
+    ).to_be_visible()
     page.get_by_label("Godkänn och publicera").check()
     page.get_by_role("button", name="Spara beslut").click()
     expect(page.get_by_text(f"{title} är godkänd och publicerad.")).to_be_visible()
@@ -82,3 +94,7 @@ def test_member_submits_an_activity_and_the_coordinator_approves_it(
 
     find_activities(page, "Helsingborg")
     expect(page.get_by_role("link", name=title).first).to_be_visible()
+    # The same list in Arabic shows the organisation's Arabic title.
+    page.locator('.language-switcher a[hreflang="ar"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.get_by_role("link", name=TITLE_AR).first).to_be_visible()

@@ -83,6 +83,10 @@ def form_data(**overrides):
         "funding": Activity.Funding.OTHER,
         "grant_reference": "",
         "grant_amount": "",
+        "how_to_join": "",
+        # The translations' formset, empty: what the page sends untouched.
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

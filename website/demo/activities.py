@@ -19,8 +19,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.geography.models import Municipality
-from directory.factories import ActivityFactory, TravelRouteFactory
-from directory.models import Activity, DirectoryPage, Language, TravelRoute
+from directory.factories import (
+    ActivityFactory,
+    ActivityTranslationFactory,
+    TravelRouteFactory,
+)
+from directory.models import (
+    Activity,
+    ActivityTranslation,
+    DirectoryPage,
+    Language,
+    TravelRoute,
+)
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.loader import load
 from website.home.models import HomePage
@@ -44,6 +54,13 @@ DRAFT, SUBMITTED, ENDED, PUBLISHED = (
 # Roughly the centre of the larger towns; activities there get a point near it.
 TOWN_CENTRES = DATA["town_centres"]
 ACCESSIBILITY = DATA["accessibility"]
+# What to do to take part, by join method (most activities say it).
+HOW_TO_JOIN = DATA["how_to_join"]
+
+# Translations of about a third of the activities into Arabic, Persian and
+# Tigrinya, some also into English, Somali, Ukrainian or Dari; the rest show
+# the Swedish with the note that it is only in Swedish.
+TRANSLATIONS = load("activity_translations")
 
 # One activity a row; a row holds only what is not the default.
 # when: weekday(s) for a weekly rule ("TU", "MO,WE") or, for a one-off event,
@@ -75,7 +92,7 @@ def create_activities():
     seen = set()
     for index, spec in enumerate(ACTIVITIES):
         municipality = municipalities[spec["municipality"]]
-        slug = slugify(f"{spec['title']} {municipality.name}")[:140]
+        slug = demo_slug(spec["title"], municipality.name)
         assert slug not in seen, slug
         seen.add(slug)
         if Activity.objects.filter(slug=slug).exists():
@@ -94,8 +111,38 @@ def create_activities():
         activity.support_languages.set(
             [languages[code] for code in spec.get("support", "").split()]
         )
+    create_translations()
     create_travel_routes(municipalities, today)
     return page
+
+
+def demo_slug(title, municipality_name):
+    return slugify(f"{title} {municipality_name}")[:140]
+
+
+def create_translations():
+    """The activities' translations, each only when the activity has none in
+    that language (so a demo user's own edits stay)."""
+    phrases = TRANSLATIONS["phrases"]
+    for spec in TRANSLATIONS["activities"]:
+        slug = demo_slug(spec["title"], spec["municipality"])
+        activity = Activity.objects.select_related("organisation").get(slug=slug)
+        existing = set(activity.translations.values_list("language", flat=True))
+        for language, text in spec.items():
+            if language in ("title", "municipality") or language in existing:
+                continue
+            ActivityTranslationFactory(
+                activity=activity,
+                language=language,
+                title=text["title"],
+                summary=text["summary"],
+                # The Swedish said it; the translation says the same.
+                how_to_join=phrases.get(activity.how_to_join, {}).get(language, ""),
+                accessibility_notes=phrases.get(activity.accessibility_notes, {}).get(
+                    language, ""
+                ),
+                updated_by=activity.created_by,
+            )
 
 
 def create_directory_page():
@@ -140,6 +187,7 @@ def build_activity(spec, index, slug, org, municipality, today):
         capacity=spec.get("capacity"),
         join_method=join,
         registration_url=(f"https://example.org/anmalan/{slug}" if join == REG else ""),
+        how_to_join=how_to_join(join, mode, index),
         accessibility_notes=(
             ACCESSIBILITY[index % len(ACCESSIBILITY)]
             if mode != ONLINE and index % 2 == 0
@@ -162,6 +210,15 @@ def build_activity(spec, index, slug, org, municipality, today):
         activity.exdates = [upcoming[1].isoformat()]
     set_history(activity, spec, index, status, today)
     return activity
+
+
+def how_to_join(join, mode, index):
+    """Most activities say what to do to take part; every fourth leaves it out."""
+    if index % 4 == 3:
+        return ""
+    if join == REG and mode == ONLINE:
+        return HOW_TO_JOIN["online_registration"]
+    return HOW_TO_JOIN[join]
 
 
 def schedule(spec, index, status, today):
@@ -295,5 +352,6 @@ def activity_summary():
         f"Aktiviteter: {counts.get(PUBLISHED, 0)} publicerade ({running} pågående), "
         f"{counts.get(DRAFT, 0)} utkast, {counts.get(SUBMITTED, 0)} väntar på "
         f"granskning, {counts.get(ENDED, 0)} avslutade; "
+        f"{ActivityTranslation.objects.count()} översättningar; "
         f"{TravelRoute.objects.count()} resvägar"
     )

@@ -81,6 +81,7 @@ class DirectoryGrowth:
                     if source.join_method == Activity.JoinMethod.REGISTRATION
                     else ""
                 ),
+                how_to_join=source.how_to_join,
                 accessibility_notes=source.accessibility_notes,
                 funding=source.funding,
                 grant_reference=source.grant_reference,

@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -49,6 +50,7 @@ SKIPPED_NAMES = {"wagtail_serve"}
 # and the views of Django, Wagtail and allauth.
 EXTRA_URLS = {
     "search": "/sok/",
+    "choose_language": "/sprak/ar/",
     "health": "/healthz",
     "robots_txt": "/robots.txt",
     "sitemap": "/sitemap.xml",
@@ -183,6 +185,17 @@ DECLARING = sorted(name for name, target in TARGETS.items() if target.declared)
 # --- the site ---------------------------------------------------------------
 
 
+class ReaderClient(Client):
+    """A test client that keeps no language choice between requests: the
+    switcher's link (``/sprak/<code>/``) is tried too, and its cookie would
+    otherwise send every later unprefixed request to that language."""
+
+    def request(self, **request):
+        response = super().request(**request)
+        self.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        return response
+
+
 @dataclass
 class Site:
     people: dict
@@ -194,7 +207,7 @@ class Site:
         # Once for the module: each test's rollback leaves the sessions as they
         # are here, and check() fails a request that is not the role's.
         for role in ROLES:
-            self.clients[role] = Client(raise_request_exception=False)
+            self.clients[role] = ReaderClient(raise_request_exception=False)
             if self.people[role] is not None:
                 self.clients[role].force_login(self.people[role])
 

@@ -72,6 +72,6 @@ class PreferredLanguageMiddleware:
         path = f"/{code}{request.path_info}"
         if not is_valid_path(path, getattr(request, "urlconf", None)):
             return None
-        query = request.META.get("QUERY_STRING", "")
         script_prefix = get_script_prefix().rstrip("/")
-        return f"{script_prefix}{path}" + (f"?{query}" if query else "")
+        # The same address with its query string, only the prefix added.
+        return f"{script_prefix}/{code}{request.get_full_path_info()}"

@@ -103,7 +103,7 @@ class OutOfScopeBlock(blocks.StructBlock):
 
     class Meta:
         icon = "info-circle"
-        label = _("Innehåll som inte omfattas av lagen")
+        label = _("Innehåll som inte omfattas av lagkraven")
 
 
 class ShortcomingsBlock(blocks.StreamBlock):

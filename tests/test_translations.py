@@ -11,8 +11,26 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 CATALOGUES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
 
 
-def test_there_is_an_english_catalogue():
-    assert LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po" in CATALOGUES
+def test_every_interface_language_but_the_source_has_a_catalogue():
+    from django.conf import settings
+
+    for code, _name in settings.LANGUAGES:
+        po_file = LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
+        assert po_file in CATALOGUES, f"no catalogue for {code}"
+
+
+TRANSLATED = [p for p in CATALOGUES if p.parts[-3] != "sv"]
+
+
+@pytest.mark.parametrize("po_file", TRANSLATED, ids=lambda p: p.parts[-3])
+def test_catalogue_says_who_translated_it_and_whether_it_was_reviewed(po_file):
+    catalogue = gettext.GNUTranslations(open(po_file.with_suffix(".mo"), "rb"))
+    info = catalogue.info()
+    assert info["language"] == po_file.parts[-3]
+    assert info["x-translated-by"].strip()
+    review = info["x-native-speaker-review"]
+    assert review == "yes" or review.startswith("no (draft"), review
+    assert "Reviewed by a native speaker:" in po_file.read_text().split("msgid")[0]
 
 
 @pytest.mark.parametrize("po_file", CATALOGUES, ids=lambda p: p.parts[-3])

@@ -30,7 +30,7 @@ from events.models import Event
 from forum.models import Forum, Visibility
 from partners.models import Organisation
 from tests.test_permissions import MATRIX
-from website.home.models import GuidancePage
+from website.home.models import AccessibilityStatementPage, GuidancePage
 
 OUR_PACKAGES = ("website.", "partners.", "forum.", "events.", "knowledge.")
 # Signed out; a convener sees every private page of the forum; a member at
@@ -219,11 +219,22 @@ def add_pages(people):
     home = Page.objects.get(depth=2)
     guidance = home.add_child(instance=GuidancePage(title="Om TIA", slug="om-tia"))
     guidance.save_revision().publish()
+    today = timezone.localdate()
+    statement = home.add_child(
+        instance=AccessibilityStatementPage(
+            title="Tillgänglighetsredogörelse",
+            slug="tillganglighet",
+            organisation="Länsstyrelsen",
+            website="TIA",
+            assessed_on=today,
+            statement_updated_on=today,
+        )
+    )
+    statement.save_revision().publish()
     directory = home.add_child(
         instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
     )
     directory.save_revision().publish()
-    today = timezone.localdate()
     activity = Activity.objects.create(
         organisation=Organisation.objects.get(slug="sensus"),
         title="Språkcafé varje vecka",

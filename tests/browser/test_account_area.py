@@ -38,7 +38,9 @@ def test_member_sets_name_second_factor_notifications_and_language(
     page.get_by_role("link", name="Ändra namn").click()
     page.get_by_label("Förnamn").fill("")
     page.get_by_role("button", name="Spara namn").click()
-    expect(page.get_by_text("Det här fältet är obligatoriskt")).to_be_visible()
+    expect(page.locator("#id_first_name_error")).to_have_text(
+        "Det här fältet är obligatoriskt"
+    )
     page.get_by_label("Förnamn").fill("Karin")
     page.get_by_label("Efternamn").fill("Berg Lindholm")
     page.get_by_role("button", name="Spara namn").click()

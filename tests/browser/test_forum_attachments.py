@@ -40,7 +40,10 @@ def test_dialog_member_downloads_a_file_and_replies_with_two(page: Page, demo_si
     reply.fill("Tack! Här är vårt schema och vår inbjudan.")
     files.set_input_files([pdf("program.exe")])
     page.get_by_role("button", name="Publicera svaret").click()
-    expect(page.get_by_text("program.exe: filtypen tas inte emot")).to_be_visible()
+    expect(page.locator("#id_attachments_error")).to_contain_text(
+        "program.exe: filtypen tas inte emot"
+    )
+    expect(page.locator("#error-summary")).to_be_focused()
     expect(page.get_by_label("Inlägg")).to_have_value(
         "Tack! Här är vårt schema och vår inbjudan."
     )

@@ -287,12 +287,41 @@ def test_subregion_suggestion_lists_at_most_five(client, directory_page):
 
 def test_form_works_without_javascript(client, directory_page):
     text = client.get(LIST_URL).content.decode()
-    assert '<form class="directory-filters" method="get" action="/aktiviteter/"' in text
+    # The filters are open in the HTML; only site.js folds them on a narrow
+    # screen.
+    assert '<details class="directory-filters" open data-collapse-narrow>' in text
+    assert '<summary class="directory-filters__toggle">Filtrera</summary>' in text
+    assert (
+        '<form class="directory-filters__form" method="get" action="/aktiviteter/"'
+        in text
+    )
     assert '<button type="submit">Visa aktiviteter</button>' in text
     for name in ("q", "kommun", "delregion", "omrade", "sprak", "malgrupp", "period"):
         assert f'<label for="id_{name}">' in text
     assert '<label for="id_sortering">Sortera</label>' in text
     assert '<option value="ar">arabiska – العربية</option>' in text
+
+
+def test_the_number_of_results_is_a_live_region_in_words(client, directory_page):
+    for n in range(12):
+        ActivityFactory(title=f"Malmö {n}")
+    ActivityFactory(title="Lund", municipality=municipality("lund"))
+    text = client.get(LIST_URL).content.decode()
+    assert '<p class="directory-results__count" role="status">13 aktiviteter</p>' in (
+        re.sub(r"\s+(?=<)|(?<=>)\s+", "", text)
+    )
+    # Filtered: the count is announced again once the page has loaded
+    # (site.js), and the folded filters say how many are in use.
+    text = client.get(LIST_URL, {"kommun": "lund"}).content.decode()
+    flat = re.sub(r"\s+(?=<)|(?<=>)\s+", "", text)
+    assert (
+        '<p class="directory-results__count" role="status" data-announce>'
+        "1 aktivitet</p>" in flat
+    )
+    assert 'Filtrera <span class="directory-filters__in-use">(1 filter valt)' in text
+    text = client.get(LIST_URL, {"kommun": "malmoe", "sprak": "sv"}).content.decode()
+    assert "12 aktiviteter" in text
+    assert "(2 filter valda)" in text
 
 
 def _bulk_activities(count, organisation, malmo, swedish, offset=0):

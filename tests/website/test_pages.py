@@ -68,7 +68,7 @@ def test_guidance_pages_footer_and_menu(client, demo_site):
     assert "<h1>Om tidiga insatser för asylsökande</h1>" in text
     assert 'aria-current="page"' in text  # the menu marks where you are
     assert 'href="mailto:tia@lansstyrelsen-skane.example"' in text
-    assert "Tillgänglighetsredogörelse" in text
+    assert '<a href="/tillganglighet/">Tillgänglighet</a>' in text
 
 
 def test_site_search_finds_guidance_pages(client, demo_site):

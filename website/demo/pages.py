@@ -1,9 +1,18 @@
-"""Demo pages: the home page and the guidance pages a county's site starts with."""
+"""Demo pages: the home page, the guidance pages a county's site starts with
+and its accessibility statement."""
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from website.demo.loader import load
-from website.home.models import ContactSettings, GuidancePage, HomePage
+from website.home.models import (
+    AccessibilityStatementPage,
+    ContactSettings,
+    GuidancePage,
+    HomePage,
+)
 
 # StreamField blocks as Wagtail stores them: {"type": ..., "value": ...}.
 DATA = load("pages")
@@ -11,6 +20,7 @@ HOME_INTRO = DATA["home_intro"]
 HOME_BODY = DATA["home_body"]
 # slug, title, intro, in_menu (shown in the main menu), body
 GUIDANCE = DATA["guidance"]
+STATEMENT = DATA["accessibility_statement"]
 
 
 def create_pages():
@@ -44,6 +54,8 @@ def create_pages():
             page.save_revision().publish()
         pages[spec["slug"]] = page
 
+    statement = create_accessibility_statement(home)
+
     site = Site.objects.get(is_default_site=True)
     contact = ContactSettings.for_site(site)
     contact.organisation = contact.organisation or "Länsstyrelsen Skåne"
@@ -51,7 +63,51 @@ def create_pages():
     contact.phone = contact.phone or "010-224 10 00"
     contact.address = contact.address or "Länsstyrelsen Skåne\n205 15 Malmö"
     contact.contact_page = contact.contact_page or pages["kontakt"]
-    contact.accessibility_page = contact.accessibility_page or pages["tillganglighet"]
+    current = contact.accessibility_page
+    if current is None or current.specific_class is not AccessibilityStatementPage:
+        contact.accessibility_page = statement
     contact.privacy_page = contact.privacy_page or pages["personuppgifter"]
     contact.save()
     return home, pages
+
+
+def create_accessibility_statement(home):
+    """Länsstyrelsen Skåne's statement in DIGG's structure, dated from today
+    (assessed a month ago, fixes planned months ahead); kept once it exists."""
+    statement = AccessibilityStatementPage.objects.child_of(home).first()
+    if statement is not None:
+        return statement
+    today = timezone.localdate()
+
+    def days(number):
+        return today + datetime.timedelta(days=number)
+
+    shortcomings = []
+    for item in STATEMENT["shortcomings"]:
+        value = {k: v for k, v in item["value"].items() if k != "fix_in_days"}
+        if "fix_in_days" in item["value"]:
+            value["fix_by"] = days(item["value"]["fix_in_days"]).isoformat()
+        shortcomings.append({"type": item["type"], "value": value})
+    slug = STATEMENT["slug"]
+    if Page.objects.child_of(home).filter(slug=slug).exists():
+        slug = "tillganglighetsredogorelse"  # an older demo's guidance page
+    statement = AccessibilityStatementPage(
+        title=STATEMENT["title"],
+        slug=slug,
+        organisation=STATEMENT["organisation"],
+        website=STATEMENT["website"],
+        compliance=STATEMENT["compliance"],
+        shortcomings=shortcomings,
+        feedback_email=STATEMENT["feedback_email"],
+        feedback_phone=STATEMENT["feedback_phone"],
+        feedback_form_url=STATEMENT["feedback_form_url"],
+        response_days=STATEMENT["response_days"],
+        assessment_method=STATEMENT["assessment_method"],
+        assessment_description=STATEMENT["assessment_description"],
+        assessed_on=days(-STATEMENT["assessed_days_ago"]),
+        website_published_on=days(-STATEMENT["website_published_days_ago"]),
+        statement_updated_on=days(-STATEMENT["updated_days_ago"]),
+    )
+    home.add_child(instance=statement)
+    statement.save_revision().publish()
+    return statement

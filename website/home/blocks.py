@@ -52,3 +52,63 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     links = LinkListBlock()
     notice = NoticeBlock()
+
+
+class ShortcomingBlock(blocks.StructBlock):
+    """Content that does not meet a requirement, and when it will."""
+
+    description = blocks.TextBlock(
+        label=_("Vad som inte är tillgängligt"),
+        help_text=_("Beskriv bristen så att en besökare förstår vad den innebär."),
+    )
+    criterion = blocks.CharBlock(
+        label=_("WCAG-kriterium"),
+        max_length=120,
+        required=False,
+        help_text=_("T.ex. 1.4.3 Kontrast (minimum)."),
+    )
+    fix_by = blocks.DateBlock(
+        label=_("Åtgärdas senast"),
+        required=False,
+        help_text=_("När ni planerar att ha åtgärdat bristen."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Bristande förenlighet med lagkraven")
+
+
+class BurdenBlock(blocks.StructBlock):
+    """Content left as it is because fixing it would be a disproportionate burden."""
+
+    description = blocks.TextBlock(label=_("Vad som inte är tillgängligt"))
+    criterion = blocks.CharBlock(
+        label=_("WCAG-kriterium"), max_length=120, required=False
+    )
+    reason = blocks.TextBlock(
+        label=_("Varför anpassningen vore oskäligt betungande"),
+        help_text=_("Lagen kräver en bedömning: kostnad mot nytta för användarna."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Oskäligt betungande anpassning")
+
+
+class OutOfScopeBlock(blocks.StructBlock):
+    """Content that the law does not cover, e.g. documents published before
+    23 September 2018 or live video."""
+
+    description = blocks.TextBlock(label=_("Vilket innehåll"))
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Innehåll som inte omfattas av lagkraven")
+
+
+class ShortcomingsBlock(blocks.StreamBlock):
+    """The known shortcomings, each under one of DIGG's three headings."""
+
+    non_compliance = ShortcomingBlock()
+    disproportionate_burden = BurdenBlock()
+    out_of_scope = OutOfScopeBlock()

@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 TRANSLATED := en ar fa prs so ti uk
 LOCALE_DIRS := --ignore=.venv --ignore=static_collected --ignore=media --ignore=build
 
-.PHONY: run test lint format translations install system-packages migrations-check clean benchmark
+.PHONY: run test lint format translations library-translations install system-packages migrations-check clean benchmark
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ migrations-check: install
 translations: install
 	$(MANAGE) makemessages $(foreach l,$(TRANSLATED),--locale=$(l)) --no-obsolete --no-location $(LOCALE_DIRS)
 	$(MANAGE) compilemessages --ignore=.venv
+
+## Collect the libraries' strings shown in Dari, Somali and Tigrinya (which
+## Django and allauth do not translate) into locale/libraries/ and compile them
+library-translations: install
+	$(BIN)/python scripts/library_translations.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info static_collected node_modules website/static/fonts

@@ -10,9 +10,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gemensam grund")
 
     def ready(self):
-        from . import conf  # noqa: F401  (registers the check of settings.TIA)
+        from . import (
+            collation,
+            conf,  # noqa: F401  (registers the check of settings.TIA)
+        )
         from .attachments import connect_file_cleanup
         from .i18n import info
 
         connect_file_cleanup(apps.get_models())
+        collation.connect()
         info.install()

@@ -9,11 +9,12 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import DateField, F, Q, Value
-from django.db.models.functions import Greatest, Lower
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 
+from core.collation import swedish
 from core.geography.models import Municipality, SubRegion
 from core.query import PageField
 
@@ -155,12 +156,12 @@ class ActivityFilter(django_filters.FilterSet):
         counties = directory_counties()
         self.filters["kommun"].queryset = Municipality.objects.filter(
             county__in=counties
-        ).order_by("name")
+        ).order_by(swedish("name"))
         # Sub-region slugs are unique within a county only: the slug selects
         # every sub-region that has it, so no lookup can find two and fail.
         self.filters["delregion"].extra["choices"] = lambda: list(
             SubRegion.objects.filter(county__in=counties)
-            .order_by("name")
+            .order_by(swedish("name"))
             .values_list("slug", "name")
             .distinct()
         )
@@ -219,10 +220,12 @@ class ActivityFilter(django_filters.FilterSet):
 
     def sort(self, queryset, name, value):
         if value == SORT_TITLE:
-            return queryset.order_by(Lower("title"), "pk")
+            return queryset.order_by(swedish("title"), "pk")
         if value == SORT_NEWEST:
             return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
         # Activities already running sort as if they started today.
         return queryset.alias(
             begins=Greatest("start_date", Value(self.today, output_field=DateField()))
-        ).order_by("begins", F("start_time").asc(nulls_last=True), Lower("title"), "pk")
+        ).order_by(
+            "begins", F("start_time").asc(nulls_last=True), swedish("title"), "pk"
+        )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.geography.models import Municipality
 from core.geography.reference import swedish_slug
 from core.recurrence import validate_rule
@@ -154,9 +155,11 @@ class ActivityForm(forms.ModelForm):
         self.instance.organisation = organisation
         self.fields["contact_person"].queryset = organisation.contact_persons.all()
         self.fields["contact_person"].empty_label = _("Ingen kontaktperson")
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.order_by(
+            swedish("name")
+        )
         self.fields["municipality"].empty_label = _("Välj kommun")
-        languages = Language.objects.order_by("name_sv")
+        languages = Language.objects.order_by(swedish("name_sv"))
         self.fields["instruction_languages"].queryset = languages
         self.fields["support_languages"].queryset = languages
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.collation import sort_key
 from core.i18n.names import reader_language
 from core.pagination import pagination
 from core.query import nearest_page
@@ -292,7 +293,12 @@ def travel_routes(request, page):
             (route.to_municipality, route.from_municipality),
         ]
     ]
-    rows.sort(key=lambda row: (row["municipality"].name, row["other"].name))
+    rows.sort(
+        key=lambda row: (
+            sort_key(row["municipality"].name),
+            sort_key(row["other"].name),
+        )
+    )
     return page.render(
         request,
         template="directory/travel_routes.html",

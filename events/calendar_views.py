@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import swedish
 from core.geography.models import SubRegion
 from core.query import reads_query
 from core.recurrence import excluded_dates
@@ -72,11 +73,13 @@ def _calendar_page(request, query_form, visible, forum=None):
     forum_options = None
     if forum is None:
         forum_options = list(
-            Forum.objects.filter(pk__in=visible.values("forum")).order_by("name")
+            Forum.objects.filter(pk__in=visible.values("forum")).order_by(
+                swedish("name")
+            )
         )
     subregion_options = list(
         SubRegion.objects.filter(pk__in=visible.values("subregion"))
-        .order_by("name", "slug")
+        .order_by(swedish("name"), "slug")
         .distinct()
     )
     form = query_form(forum_options=forum_options, subregion_options=subregion_options)

@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.collation import swedish
 from forum.access import forums_of
 from forum.models import Forum
 
@@ -181,7 +182,7 @@ def subscribe(request):
     public = _feed_url(request, "events_feed_public")
     forums = [
         {"forum": forum, "url": _feed_url(request, "events_feed_forum", forum.slug)}
-        for forum in forums_of(request.user).order_by("name")
+        for forum in forums_of(request.user).order_by(swedish("name"))
     ]
     for feed in forums:
         feed["webcal"] = _webcal(feed["url"])

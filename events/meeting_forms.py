@@ -8,6 +8,8 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
+from core.users.models import by_name
 from forum.models import Visibility
 from partners.models import Organisation
 
@@ -32,7 +34,9 @@ def is_upcoming(event, now=None):
 
 def forum_organisations(forum):
     """The organisations that take part in ``forum``, for choosing attendees/owners."""
-    return Organisation.objects.filter(participations__forum=forum).order_by("name")
+    return Organisation.objects.filter(participations__forum=forum).order_by(
+        swedish("name")
+    )
 
 
 def forum_people(forum):
@@ -45,7 +49,7 @@ def forum_people(forum):
         get_user_model()
         .objects.filter(members | Q(convened_forums=forum))
         .distinct()
-        .order_by("first_name", "last_name", "email")
+        .order_by(*by_name())
     )
 
 

@@ -19,7 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import swedish
 from core.sanitizer import safe_html
+from core.users.models import by_name
 from forum.access import can, forum_for, is_convener
 
 from .meeting_forms import (
@@ -52,8 +54,8 @@ def minutes_context(event, minutes, manages, user):
         "minutes": minutes,
         "manages": manages,
         "summary": safe_html(summary if "<" in summary else linebreaks(summary)),
-        "organisations": minutes.attending_organisations.order_by("name"),
-        "people": minutes.attending_people.order_by("first_name", "last_name"),
+        "organisations": minutes.attending_organisations.order_by(swedish("name")),
+        "people": minutes.attending_people.order_by(*by_name()),
         "items": minutes.items.all(),
         "action_items": minutes.action_items.select_related("owner", "item"),
         "show_comments": minutes.status != Minutes.Status.PUBLISHED

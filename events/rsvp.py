@@ -12,6 +12,7 @@ from collections import OrderedDict
 from django.db import transaction
 from django.utils import timezone
 
+from core.collation import sort_key, swedish
 from forum.notification_texts import iso
 from forum.notifications import notify_users
 from partners.models import Membership, Organisation
@@ -71,9 +72,9 @@ def organisation_for(user, forum):
     )
     return (
         mine.filter(participations__forum=forum)
-        .order_by("-participations__level", "name")
+        .order_by("-participations__level", swedish("name"))
         .first()
-        or mine.order_by("name").first()
+        or mine.order_by(swedish("name")).first()
     )
 
 
@@ -87,7 +88,12 @@ def attendance_at(event, occurrence_start, user):
     going = [r for r in rsvps if r.answer == RSVP.Answer.GOING and not r.waitlisted]
     by_organisation = OrderedDict()
     for answer in sorted(
-        going, key=lambda r: (r.organisation is None, str(r.organisation or ""))
+        going,
+        key=lambda r: (
+            r.organisation is None,
+            sort_key(str(r.organisation or "")),
+            sort_key(str(r.user)),
+        ),
     ):
         name = answer.organisation.name if answer.organisation else None
         by_organisation.setdefault(name, []).append(answer.user)

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachmentsField
+from core.collation import sort_key, swedish
 from partners.models import Organisation
 
 from .consultations import eligible_organisations, not_invited_organisations
@@ -58,7 +59,7 @@ class ConsultationForm(forms.ModelForm):
         ]
         self.fields["invited"].queryset = Organisation.objects.filter(
             participations__forum=forum, participations__level__gte=Level.SAMRAD
-        ).order_by("name")
+        ).order_by(swedish("name"))
         self.fields["published"].help_text = _(
             "När samrådet publiceras får de inbjudna organisationerna besked."
         )
@@ -140,7 +141,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.invitable = list(not_invited_organisations(consultation).order_by("name"))
+        self.invitable = list(
+            not_invited_organisations(consultation).order_by(swedish("name"))
+        )
         field = self.fields["organisations"]
         field.queryset = eligible_organisations(consultation)
         field.widget.choices = [(o.pk, o.name) for o in self.invitable]
@@ -148,13 +151,15 @@ class InviteForm(forms.Form):
     def clean_organisations(self):
         chosen = self.cleaned_data["organisations"]
         invitable = {o.pk for o in self.invitable}
-        already = sorted(o.name for o in chosen if o.pk not in invitable)
+        already = sorted(
+            (o.name for o in chosen if o.pk not in invitable), key=sort_key
+        )
         if already:
             raise forms.ValidationError(
                 _("Redan inbjudna: %(names)s.") % {"names": ", ".join(already)},
                 code="invited",
             )
-        return sorted(chosen, key=lambda organisation: organisation.name)
+        return sorted(chosen, key=lambda organisation: sort_key(organisation.name))
 
 
 class CurrentAttachmentsField(forms.MultipleChoiceField):

@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core import csv
+from core.collation import swedish
 from core.slugs import unique_slug
 from partners.models import Membership, Organisation
 
@@ -298,7 +299,7 @@ def consultation_status(request, slug, pk):
             ).values("updated_at")[:1]
         ),
     )
-    invited = list(invited.order_by("name"))
+    invited = list(invited.order_by(swedish("name")))
     responded = [o for o in invited if o.response_version]
     waiting = [o for o in invited if not o.response_version]
     if request.method == "POST":

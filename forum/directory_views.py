@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from core import csv
+from core.collation import swedish
 from core.query import reads_query
 from partners.forms import DirectoryFilterForm
 from partners.models import ContactPerson
@@ -51,7 +52,7 @@ def directory(request, slug, query_form):
         filtered_participations(forum, filters)
         .select_related("organisation")
         .prefetch_related("organisation__subregions")
-        .order_by("-level", "organisation__name")
+        .order_by("-level", swedish("organisation__name"))
     )
     groups = {level: [] for level in reversed(Level)}
     for participation in participations:
@@ -79,7 +80,7 @@ def organisation_detail(request, slug, organisation_slug):
             "organisation__municipalities",
             Prefetch(
                 "organisation__contact_persons",
-                queryset=ContactPerson.objects.order_by("scope", "name"),
+                queryset=ContactPerson.objects.order_by("scope", swedish("name")),
             ),
         ),
         forum=forum,
@@ -123,7 +124,7 @@ def directory_csv(request, slug):
         Participation.objects.filter(forum=forum)
         .select_related("organisation")
         .prefetch_related("organisation__subregions", "organisation__contact_persons")
-        .order_by("-level", "organisation__name")
+        .order_by("-level", swedish("organisation__name"))
     )
     rows = (
         [

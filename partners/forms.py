@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.geography.models import Municipality, SubRegion
 from core.geography.reference import swedish_slug
 from core.slugs import unique_slug
@@ -89,7 +90,9 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subregions"].queryset = SubRegion.objects.select_related("county")
-        self.fields["municipalities"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipalities"].queryset = Municipality.objects.order_by(
+            swedish("name")
+        )
         self.fields["municipalities"].help_text = _(
             "Håll ned Ctrl (Cmd på Mac) för att välja flera."
         )
@@ -155,7 +158,7 @@ class MembershipRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             memberships__user=user
-        ).order_by("name")
+        ).order_by(swedish("name"))
 
 
 PHONE = re.compile(r"\+?[0-9][0-9 ()-]{4,38}")

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import sort_key, swedish
 from core.geography.models import Municipality, SubRegion
 
 from .validators import normalise_organisation_number, validate_organisation_number
@@ -74,7 +75,7 @@ class Organisation(models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
-        ordering = ["name"]
+        ordering = [swedish("name")]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
         ]
@@ -144,7 +145,7 @@ class ContactPerson(models.Model):
     class Meta:
         verbose_name = _("kontaktperson")
         verbose_name_plural = _("kontaktpersoner")
-        ordering = ["scope", "name"]
+        ordering = ["scope", swedish("name")]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
@@ -198,7 +199,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("medlemskap")
         verbose_name_plural = _("medlemskap")
-        ordering = ["organisation__name", "user__email"]
+        ordering = [swedish("organisation__name"), "user__email"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation"], name="membership_unique_per_person"
@@ -413,4 +414,4 @@ class Agreement(models.Model):
         """The parties by name, the organisation among them (reads a prefetch)."""
         parties = {party.pk: party for party in self.parties.all()}
         parties.setdefault(self.organisation_id, self.organisation)
-        return sorted(parties.values(), key=lambda party: party.name)
+        return sorted(parties.values(), key=lambda party: sort_key(party.name))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.email import send as send_email
+from core.users.models import by_name
 
 from .forms import MembershipRequestForm, OrganisationForm
 from .invitations import open_invitations
@@ -109,7 +110,7 @@ def organisation_dashboard(request, organisation_slug):
     organisation = organisation_for_member(request, organisation_slug)
     is_admin = is_organisation_admin(request.user, organisation)
     memberships = organisation.memberships.select_related("user").order_by(
-        "status", "user__email"
+        "status", *by_name("user__")
     )
     return TemplateResponse(
         request,

@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
+
 
 class County(models.Model):
     """A county (län) with its SCB code; loaded from the reference data."""
@@ -19,7 +21,7 @@ class County(models.Model):
     class Meta:
         verbose_name = _("län")
         verbose_name_plural = _("län")
-        ordering = ["name"]
+        ordering = [swedish("name")]
 
     def __str__(self):
         return self.name
@@ -52,7 +54,7 @@ class SubRegion(models.Model):
     class Meta:
         verbose_name = _("delregion")
         verbose_name_plural = _("delregioner")
-        ordering = ["county__name", "name"]
+        ordering = [swedish("county__name"), swedish("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["county", "name"], name="subregion_unique_name_in_county"
@@ -105,7 +107,7 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("kommun")
         verbose_name_plural = _("kommuner")
-        ordering = ["name"]
+        ordering = [swedish("name")]
 
     def __str__(self):
         return self.name

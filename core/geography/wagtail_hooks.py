@@ -6,6 +6,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.collation import swedish
+
 from .forms import SubRegionForm
 from .models import County, Municipality, SubRegion
 
@@ -17,7 +19,7 @@ class SubRegionViewSet(SnippetViewSet):
     list_display = ["name", "county"]
     list_filter = ["county"]
     search_fields = ["name"]
-    ordering = ["county__name", "name"]
+    ordering = [swedish("county__name"), swedish("name")]
     # The municipalities field is not a model field: SubRegionForm carries it.
     edit_handler = ObjectList(
         [

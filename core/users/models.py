@@ -1,7 +1,10 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce, Concat, Lower, NullIf, Trim
 from django.utils.translation import gettext_lazy as _
+
+from core.collation import swedish
 
 
 class UserManager(BaseUserManager):
@@ -68,3 +71,20 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+def by_name(prefix=""):
+    """Orderings that list people as the site shows them (``str(user)``): in
+    Swedish order of their full name, or of their email address when they
+    gave no name. ``prefix`` reaches the user through a relation (``"user__"``).
+    """
+    full_name = Trim(
+        Concat(
+            F(f"{prefix}first_name"),
+            Value(" "),
+            F(f"{prefix}last_name"),
+            output_field=CharField(),
+        )
+    )
+    shown = Coalesce(NullIf(full_name, Value("")), F(f"{prefix}email"))
+    return [swedish(shown), f"{prefix}email"]

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.geography.models import Municipality
 from core.i18n.names import language_name
 from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
@@ -31,7 +32,7 @@ class Language(models.Model):
     class Meta:
         verbose_name = _("språk")
         verbose_name_plural = _("språk")
-        ordering = ["name_sv"]
+        ordering = [swedish("name_sv")]
 
     def __str__(self):
         return self.name_sv

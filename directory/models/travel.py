@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.geography.models import Municipality
 
 
@@ -26,7 +27,7 @@ class TravelRouteQuerySet(models.QuerySet):
             "from_municipality_id", "to_municipality_id"
         ):
             ids.add(to_id if from_id == municipality.pk else from_id)
-        return Municipality.objects.filter(pk__in=ids).order_by("name")
+        return Municipality.objects.filter(pk__in=ids).order_by(swedish("name"))
 
 
 class TravelRoute(models.Model):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachedFile
+from core.collation import swedish
 from core.sanitizer import clean_html
 from core.users.permissions import is_county_admin
 from partners.models import Organisation
@@ -226,7 +227,7 @@ class ConsultationResponse(models.Model):
     class Meta:
         verbose_name = _("samrådssvar")
         verbose_name_plural = _("samrådssvar")
-        ordering = ["organisation__name"]
+        ordering = [swedish("organisation__name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["consultation", "organisation"], name="one_response_per_org"

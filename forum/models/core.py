@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.geography.models import County, SubRegion
 from partners.models import Organisation
 
@@ -58,7 +59,7 @@ class Forum(models.Model):
     class Meta:
         verbose_name = _("forum")
         verbose_name_plural = _("forum")
-        ordering = ["name"]
+        ordering = [swedish("name")]
         # Cross-forum powers come from this permission only (core.users.permissions),
         # granted through the group "Länsadministratörer"; staff status gives none.
         permissions = [
@@ -90,7 +91,11 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("deltagande")
         verbose_name_plural = _("deltaganden")
-        ordering = ["forum__name", "-level", "organisation__name"]
+        ordering = [
+            swedish("forum__name"),
+            "-level",
+            swedish("organisation__name"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "forum"], name="participation_unique"
@@ -207,7 +212,11 @@ class Coordinator(models.Model):
     class Meta:
         verbose_name = _("delregional samordnare")
         verbose_name_plural = _("delregionala samordnare")
-        ordering = ["subregion__county__name", "subregion__name", "name"]
+        ordering = [
+            swedish("subregion__county__name"),
+            swedish("subregion__name"),
+            swedish("name"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.subregion})"

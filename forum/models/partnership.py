@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import swedish
 from core.sanitizer import clean_html
 from partners.models import Organisation
 
@@ -81,7 +82,7 @@ def partner_organisations(forum):
     """The organisations that take part in ``forum`` at Partnerskap."""
     return Organisation.objects.filter(
         participations__forum=forum, participations__level=Level.PARTNERSKAP
-    ).order_by("name")
+    ).order_by(swedish("name"))
 
 
 class JointDecision(models.Model):

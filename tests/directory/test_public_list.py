@@ -153,6 +153,47 @@ def test_sorting(client, directory_page):
     assert titles(client, sortering="nyast") == ["Ändrad tid", "Bokcirkel", "Öppet hus"]
 
 
+def test_title_order_a_to_oe_is_swedish(client, directory_page):
+    for title in ["Örtagård", "Åka skridskor", "Ängsvandring", "yoga", "Zumba"]:
+        ActivityFactory(title=title)
+    assert titles(client, sortering="titel") == [
+        "yoga",
+        "Zumba",
+        "Åka skridskor",
+        "Ängsvandring",
+        "Örtagård",
+    ]
+
+
+def _options(text, name):
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', text, re.S)
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select[1])
+
+
+def test_municipalities_and_subregions_are_offered_in_swedish_order(
+    client, directory_page
+):
+    ActivityFactory()  # in Malmö: Skåne's places are offered
+    text = client.get(LIST_URL).content.decode()
+    municipalities = _options(text, "kommun")[1:]  # after "Alla kommuner"
+    assert municipalities[-5:] == [
+        "Ystad",
+        "Åstorp",
+        "Ängelholm",
+        "Örkelljunga",
+        "Östra Göinge",
+    ]
+    assert municipalities.index("Höganäs") < municipalities.index("Hörby")
+    assert municipalities.index("Hörby") < municipalities.index("Höör")
+    assert _options(text, "delregion")[1:] == [
+        "Malmö",
+        "Mellersta Skåne",
+        "Nordvästra Skåne",
+        "Nordöstra Skåne",
+        "Södra Skåne",
+    ]
+
+
 def test_pagination_keeps_the_filters_and_links_prev_and_next(client, directory_page):
     for n in range(45):
         ActivityFactory(title=f"Kurs {n:02}", category="health")

@@ -167,3 +167,32 @@ def test_directory_runs_a_constant_number_of_queries(
         response = client.get(url(forum))
     assert response.context["count"] == 501
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_organisations_of_one_level_are_in_swedish_order(client, forum):
+    for name in ["Örkelljunga kommun", "Åstorps kommun", "Ängelholms bibliotek"]:
+        ParticipationFactory(forum=forum, level=Level.DIALOG, organisation__name=name)
+    ParticipationFactory(
+        forum=forum, level=Level.DIALOG, organisation__name="Ystads folkhögskola"
+    )
+    client.force_login(member_of(forum))
+    response = client.get(url(forum))
+    dialog = dict(response.context["groups"])[Level.DIALOG]
+    assert [p.organisation.name for p in dialog] == [
+        "Ystads folkhögskola",
+        "Åstorps kommun",
+        "Ängelholms bibliotek",
+        "Örkelljunga kommun",
+    ]
+    export = url(forum, "export.csv")
+    convener = UserFactory()
+    forum.conveners.add(convener)
+    client.force_login(convener)
+    rows = list(csv.reader(io.StringIO(client.get(export).content.decode("utf-8-sig"))))
+    names = [row[0] for row in rows[1:] if row[3] == "Dialog"]
+    assert names == [
+        "Ystads folkhögskola",
+        "Åstorps kommun",
+        "Ängelholms bibliotek",
+        "Örkelljunga kommun",
+    ]

@@ -165,3 +165,21 @@ def test_admin_edits_the_organisation(client):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.name == "Nya namnet"
+
+
+def test_members_are_listed_in_swedish_order_of_their_names(client):
+    organisation = OrganisationFactory()
+    for first, last in [("Östen", "Ek"), ("Åke", "Berg"), ("Yusuf", "Ali")]:
+        MembershipFactory(
+            organisation=organisation,
+            user__first_name=first,
+            user__last_name=last,
+        )
+    viewer = MembershipFactory(
+        organisation=organisation, user__first_name="Ahmad", user__last_name="Noori"
+    ).user
+    client.force_login(viewer)
+    response = client.get(f"/organisationer/{organisation.slug}/")
+    assert response.status_code == 200
+    names = [str(m.user) for m in response.context["members"]]
+    assert names == ["Ahmad Noori", "Yusuf Ali", "Åke Berg", "Östen Ek"]

@@ -112,9 +112,10 @@ def test_prefixed_addresses_machines_and_forms_are_never_redirected(client):
         ("sv", "3 mars 2027"),
         ("en", "March 3, 2027"),
         ("uk", "03 березня 2027"),
-        ("prs", "3 "),
-        ("so", "3 "),
-        ("ti", "3 "),
+        # Django ships no month names for these: locale/libraries/ has them.
+        ("prs", "3 مارچ 2027"),
+        ("so", "3 Maarso 2027"),
+        ("ti", "3 መጋቢት 2027"),
     ],
 )
 def test_dates_are_written_as_each_language_writes_them(code, expected):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 
+from core.collation import swedish
 from forum.models import NotificationPreference
 from partners.models import Membership
 
@@ -24,7 +25,7 @@ def overview(request):
     context = {
         "memberships": Membership.objects.filter(user=user)
         .select_related("organisation")
-        .order_by("organisation__name"),
+        .order_by(swedish("organisation__name")),
         "email_addresses": EmailAddress.objects.filter(user=user).order_by(
             "-primary", "email"
         ),

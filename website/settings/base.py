@@ -185,7 +185,8 @@ LANGUAGES = [
 # Right to left: Django's list, and Dari (Persian script).
 LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "prs"]
 FORMAT_MODULE_PATH = ["core.i18n.formats"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours, then library strings for prs/so/ti (scripts/library_translations.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -13,7 +13,7 @@ def activity_ics(request, slug):
 
     A machine endpoint: one URL whatever the language, as calendar apps keep it.
     """
-    page = DirectoryPage.objects.live().first()
+    page = DirectoryPage.live_localized()
     if page is None:
         raise Http404
     activity = public_activity(slug)

@@ -20,7 +20,7 @@ def activity_ics(request, slug, query_form):
     it; ``?sprak=`` asks for the activity's text in another language, and the
     link to its page in that language.
     """
-    page = DirectoryPage.objects.live().first()
+    page = DirectoryPage.live_localized()
     if page is None:
         raise Http404
     language = query_form().language()

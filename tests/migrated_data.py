@@ -2,7 +2,8 @@
 
 A transactional test (the browser tests' live server) ends with a flush that
 empties every table, the rows of data migrations included: Wagtail's root
-page, default Site, locale, root collection and groups, our home page, the
+page, default Site, locales (and their synchronisation from Swedish), root
+collection and groups, our home page (and its alias in every language), the
 geography and the languages. Every other test expects them, so a test that
 ran after a browser test in random order would fail. The flush sends
 ``post_migrate`` (so that Django re-creates content types and permissions);
@@ -20,6 +21,10 @@ from django.core.management import call_command
 from django.db import connections, transaction
 
 CONTENT_TYPE = "contenttypes.contenttype"
+# Derived rows, left out: the search index of the pages that migrations create
+# (the aliases of the home page in every language); SQLite's full-text table
+# refuses rows inserted back as they were.
+DERIVED_APPS = ("wagtailsearch.",)
 
 
 class MigratedData:
@@ -32,7 +37,13 @@ class MigratedData:
         # connections to the shared in-memory SQLite database lock each
         # other's tables.
         self.alias = alias
-        records = json.loads(connections[alias].creation.serialize_db_to_string())
+        records = [
+            record
+            for record in json.loads(
+                connections[alias].creation.serialize_db_to_string()
+            )
+            if not record["model"].startswith(DERIVED_APPS)
+        ]
         # Content types first: a Wagtail page built from its record looks up
         # its content type, and would create a second one if it were missing.
         self.content_types = json.dumps(

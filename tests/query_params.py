@@ -216,7 +216,7 @@ class Site:
 
 
 def add_pages(people):
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="sv")
     guidance = home.add_child(instance=GuidancePage(title="Om TIA", slug="om-tia"))
     guidance.save_revision().publish()
     today = timezone.localdate()

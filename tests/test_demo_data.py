@@ -8,11 +8,14 @@ from datetime import timedelta
 import pytest
 import time_machine
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation
 
 from core.geography.models import Municipality, SubRegion
 from directory.models import Activity, ActivityTranslation, DirectoryPage, TravelRoute
@@ -49,12 +52,14 @@ from forum.models import (
     Thread,
 )
 from partners.models import Agreement, ContactPerson, Membership, Organisation
+from website.demo.pages import TRANSLATED_INTO, TRANSLATIONS
 from website.demo.partners import CONVENER
 from website.demo.second_factor import current_code
 from website.home.models import (
     AccessibilityStatementPage,
     ContactSettings,
     GuidancePage,
+    HomePage,
 )
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +97,8 @@ def counts():
         "consultation_documents": ConsultationDocument.objects.count(),
         "response_attachments": ResponseAttachment.objects.count(),
         "post_attachments": PostAttachment.objects.count(),
+        "page_translations": Translation.objects.count(),
+        "translated_strings": StringTranslation.objects.count(),
     }
 
 
@@ -145,6 +152,89 @@ def test_demo_site_is_populated_for_a_newcomer(client):
     assert "tia@lansstyrelsen-skane.example" in text  # the footer's contact route
     contact = ContactSettings.objects.get()
     assert client.get(contact.accessibility_page.url).status_code == 200
+
+
+def scripts(text):
+    """The writing systems of a text's letters: Latin, Arabic, Ethiopic."""
+    found = set()
+    for char in text:
+        if "\u0600" <= char <= "\u06ff":
+            found.add("arabic")
+        elif "\u1200" <= char <= "\u137f":
+            found.add("ethiopic")
+        elif char.isalpha() and char.isascii():
+            found.add("latin")
+    return found
+
+
+def test_demo_translations_are_written_in_each_languages_script():
+    assert TRANSLATED_INTO == ["en", "ar", "fa", "ti"]
+    for row in TRANSLATIONS.values():
+        # Names such as WCAG, TIA, Digg and the e-mail address stay Latin.
+        assert scripts(row["ar"]) >= {"arabic"}, row["sv"]
+        assert scripts(row["fa"]) >= {"arabic"}, row["sv"]
+        assert scripts(row["ti"]) >= {"ethiopic"}, row["sv"]
+        assert scripts(row["en"]) == {"latin"}, row["sv"]
+        assert row["en"] != row["sv"]
+    # Persian is not Arabic: its own letters (پ, چ, ژ, گ, ی) and joiners.
+    persian = " ".join(row["fa"] for row in TRANSLATIONS.values())
+    assert any(letter in persian for letter in "پچژگ")
+
+
+def test_demo_pages_are_translated_in_wagtail_localize(client):
+    """The home page and every guidance page in English, Arabic, Persian and
+    Tigrinya: translations the admin's translation editor opens, served in
+    their language; the other languages show the Swedish page with the note."""
+    call_command("seed_demo")
+    swedish = Locale.get_default()
+    sources = [HomePage.objects.get(locale=swedish)] + list(
+        GuidancePage.objects.filter(locale=swedish)
+    )
+    assert len(sources) >= 6
+    for code in TRANSLATED_INTO:
+        locale = Locale.objects.get(language_code=code)
+        for source in sources:
+            page = source.get_translation(locale)
+            assert page.alias_of_id is None, (code, source.slug)
+            assert page.live and not page.has_unpublished_changes
+            assert page.title == TRANSLATIONS[source.title][code]
+            assert page.intro == TRANSLATIONS[source.intro][code]
+            translation = Translation.objects.get(
+                source__object_id=source.translation_key, target_locale=locale
+            )
+            total, translated = translation.get_progress()
+            assert total == translated > 0, (code, source.slug)
+        html = BeautifulSoup(
+            client.get(f"/{code}/om-tia/").content.decode(), "html.parser"
+        )
+        heading = html.find("h1")
+        assert (
+            heading.get_text()
+            == TRANSLATIONS["Om tidiga insatser för asylsökande"][code]
+        )
+        assert heading.get("lang") is None
+        assert html.select_one(".content-language-note") is None
+        assert html.html["dir"] == ("rtl" if code in settings.LANGUAGES_BIDI else "ltr")
+
+    untranslated = [c for c, _n in settings.LANGUAGES if c not in TRANSLATED_INTO]
+    assert untranslated == ["sv", "prs", "so", "uk"]
+    for code in untranslated[1:]:
+        page = sources[1].get_translation(Locale.objects.get(language_code=code))
+        assert page.alias_of_id == sources[1].pk
+        html = BeautifulSoup(
+            client.get(f"/{code}/{page.slug}/").content.decode(), "html.parser"
+        )
+        assert html.find("h1")["lang"] == "sv"
+        assert html.select_one(".content-language-note") is not None
+
+    # The coordinator, an editor, opens an Arabic page in the translation editor.
+    client.force_login(
+        get_user_model().objects.get(email="omar.haddad@lansstyrelsen-skane.example")
+    )
+    arabic = sources[1].get_translation(Locale.objects.get(language_code="ar"))
+    editor = client.get(f"/admin/pages/{arabic.pk}/edit/")
+    assert editor.status_code == 200
+    assert "header-meta--locales" in editor.content.decode()
 
 
 def test_demo_logins_work_with_verified_addresses(client):
@@ -228,7 +318,7 @@ def test_demo_activities_cover_the_county(client):
     assert in_force.exists()
     assert TravelRoute.objects.exclude(pk__in=in_force).exists()  # some expired
 
-    page = DirectoryPage.objects.live().get()
+    page = DirectoryPage.objects.live().get(locale__language_code="sv")
     assert page.show_in_menus
     assert "Hitta aktiviteter" in client.get("/").content.decode()  # in the menu
     assert page.url == "/aktiviteter/"

@@ -11,6 +11,7 @@ from core.users import views as users_views
 from forum import views as forum_views
 from website.account import views as account_views
 from website.home import views as home_views
+from website.home.sitemaps import PageSitemap
 from website.search import views as search_views
 
 # Machine endpoints and the admin keep one URL whatever the language.
@@ -25,7 +26,7 @@ urlpatterns = [
     # The language switcher: keeps the reader's choice, then the page in it.
     path("", include("core.i18n.urls")),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     # Calendar feeds: calendar apps keep these URLs for years.
     path("ical/", include("events.feed_urls")),
     path("ical/", include("directory.feed_urls")),

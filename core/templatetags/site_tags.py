@@ -1,6 +1,7 @@
 """Template tags the rooms' templates and the host's share: ``content_lang``
-(Swedish content on pages in another language), the language switcher and the
-main menu. In the core, so that the rooms' templates load them from an app they
+and ``only_in_language_note`` (content in another language than the page's:
+Swedish, or a page not translated yet), the language switcher and the main
+menu. In the core, so that the rooms' templates load them from an app they
 depend on, not from the host site."""
 
 from django import template
@@ -10,6 +11,12 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from core.i18n.content import (
+    SOURCE_LANGUAGE,
+    content_language,
+    with_content_languages,
+)
 
 register = template.Library()
 
@@ -48,38 +55,46 @@ def page_languages(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The live pages directly under the site's home page marked 'show in menus'."""
+    """The live pages directly under the home page marked 'show in menus', in
+    the reader's language: the home page's children in that language's page
+    tree (translations, and aliases of the pages not translated yet)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu()
-
-
-# Pages, activities and events are written in Swedish; the interface is
-# translated, the content is not (yet).
-CONTENT_LANGUAGE = "sv"
+    return with_content_languages(
+        site.root_page.localized.get_children().live().public().in_menu()
+    )
 
 
 @register.simple_tag
-def content_lang(language=CONTENT_LANGUAGE):
-    """``lang`` and ``dir`` for an element holding content in ``language``.
+def content_lang(content=SOURCE_LANGUAGE):
+    """``lang`` and ``dir`` for an element holding ``content``: a language
+    code, or a page (or other object) whose language ``content_language``
+    knows (a page not translated yet, or not finished, is Swedish); Swedish
+    by default.
 
-    Empty when the page is in that language already; on ``/en/…`` (and later
-    right-to-left languages) Swedish parts say so, so that screen readers
-    pronounce them as Swedish (WCAG 2.1, 3.1.2 Language of Parts).
+    Empty when the page is in that language already; on ``/en/…``,
+    ``/ar/…`` and the rest, Swedish parts (a page not translated yet, an
+    activity) say so, so that screen readers pronounce them as Swedish
+    (WCAG 2.1, 3.1.2 Language of Parts).
     """
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if current == language:
+    language = content_language(content)
+    if _current_language() == language:
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
 
 
 @register.inclusion_tag("components/only_in_swedish.html")
-def only_in_language_note(language=CONTENT_LANGUAGE):
+def only_in_language_note(content=SOURCE_LANGUAGE):
     """A visible note, in the reader's language, that the text beside it is
-    shown in ``language`` because it has no translation into theirs; nothing
-    when the page is in ``language`` already."""
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return {"show": current != language, "language": language}
+    shown in its own language (``content`` as for ``content_lang``) because
+    it has no translation into theirs; nothing when the page is in that
+    language already."""
+    language = content_language(content)
+    return {"show": _current_language() != language, "language": language}
+
+
+def _current_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]

@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField
 
 from core.conf import setting
 from core.query import reads_query
@@ -23,9 +24,20 @@ class DirectoryPage(RoutablePageMixin, Page):
     parent_page_types = setting("DIRECTORY_PARENT_PAGE_TYPES")
     subpage_types = []
     max_count = 1
+    # A translation (wagtail-localize, where the host uses it) keeps the slug:
+    # the directory has one address under every language's prefix.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         verbose_name = _("aktivitetskatalog")
+
+    @classmethod
+    def live_localized(cls):
+        """The live directory page in the active language's page tree (a site
+        with translated pages has one in each, an alias until translated),
+        else the first live one."""
+        pages = cls.objects.live()
+        return pages.filter(locale=Locale.get_active()).first() or pages.first()
 
     @path("")
     @reads_query("directory.filters.ActivityFilter")

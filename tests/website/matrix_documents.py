@@ -81,7 +81,7 @@ def populate(people, forum):
         signed_document=signed,
     )
     leaflet = document("Broschyr")
-    HomePage.objects.get().add_child(
+    HomePage.objects.get(locale__language_code="sv").add_child(
         instance=GuidancePage(
             title="Om TIA",
             slug="om-tia-matris",

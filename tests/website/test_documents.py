@@ -76,7 +76,7 @@ def asks_to_sign_in(response):
 def guidance_page(doc, **fields):
     """A page under the home page whose text links to ``doc``."""
     link = f'<p>Läs <a linktype="document" id="{doc.pk}">broschyren</a>.</p>'
-    return HomePage.objects.get().add_child(
+    return HomePage.objects.get(locale__language_code="sv").add_child(
         instance=GuidancePage(
             title="Om tidiga insatser",
             slug=f"om-tia-{doc.pk}",

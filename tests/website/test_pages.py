@@ -87,7 +87,7 @@ def test_search_with_odd_page_numbers_never_fails(client, demo_site, page):
 
 @pytest.fixture
 def guidance_page(db):
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="sv")
     page = home.add_child(
         instance=GuidancePage(title="Tillgänglighetsredogörelse", slug="tillganglighet")
     )
@@ -166,7 +166,7 @@ def swedish_parts(html):
 
 
 def test_swedish_content_is_marked_on_english_pages(client, demo_site):
-    """WCAG 3.1.2: the page is English, its (untranslated) content is Swedish."""
+    """WCAG 3.1.2: the page is English, its untranslated content is Swedish."""
     from directory.models import Activity
 
     activity = Activity.objects.current().first()
@@ -175,11 +175,14 @@ def test_swedish_content_is_marked_on_english_pages(client, demo_site):
     parts = swedish_parts(english.content.decode())
     assert activity.title in parts
     assert activity.summary in parts
-    assert any(part.startswith("Om tidiga insatser") for part in parts)  # the menu
-    # Interface text stays English, unmarked.
+    assert "Hitta aktiviteter" in parts  # the directory in the menu: not translated
+    # The demo's guidance pages are translated into English: their menu titles
+    # are English, unmarked; interface text stays English, unmarked.
+    assert not any(part.startswith("About early interventions") for part in parts)
     assert not any("Add to your calendar" in part for part in parts)
 
-    guidance = client.get("/en/om-tia/")
+    # In Somali the guidance pages are not translated: Swedish, marked.
+    guidance = client.get("/so/om-tia/")
     assert guidance.status_code == 200
     assert "Om tidiga insatser för asylsökande" in swedish_parts(
         guidance.content.decode()

@@ -113,7 +113,7 @@ def targets(forum_slug=FORUM["slug"]):
     forum = Forum.objects.filter(slug=forum_slug).first()
     if forum is None:
         return [], [f"No forum {forum_slug!r}: run seed_demo first."]
-    directory = DirectoryPage.objects.live().first()
+    directory = DirectoryPage.live_localized()
     add("home", ANONYMOUS, "/")
     if directory is None:
         problems.append("No live directory page: run seed_demo first.")

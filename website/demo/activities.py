@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from core.geography.models import Municipality
 from directory.factories import (
@@ -33,6 +34,7 @@ from directory.models import (
 )
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.loader import load
+from website.home.locales import synchronise_trees
 from website.home.models import HomePage
 
 SKANE = "12"
@@ -146,13 +148,18 @@ def create_translations():
 
 
 def create_directory_page():
-    """The directory under the home page, in the main menu; only if none exists."""
-    page = DirectoryPage.objects.first()
+    """The directory under the home page, in the main menu; only if none exists.
+
+    Swedish, with an alias in every other language (not translated in the demo).
+    """
+    swedish = Locale.get_default()
+    page = DirectoryPage.objects.filter(locale=swedish).first()
     if page is None:
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=swedish).first()
         page = DirectoryPage(**DIRECTORY, show_in_menus=True)
         home.add_child(instance=page)
         page.save_revision().publish()
+        synchronise_trees()
     return page
 
 

@@ -1,12 +1,14 @@
 """Demo pages: the home page, the guidance pages a county's site starts with
-and its accessibility statement."""
+and its accessibility statement, and their translations into the languages
+many of the county's readers read."""
 
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from website.demo.loader import load
+from website.home.locales import synchronise_trees, translate_page
 from website.home.models import (
     AccessibilityStatementPage,
     ContactSettings,
@@ -21,11 +23,18 @@ HOME_BODY = DATA["home_body"]
 # slug, title, intro, in_menu (shown in the main menu), body
 GUIDANCE = DATA["guidance"]
 STATEMENT = DATA["accessibility_statement"]
+# The languages the demo's pages are translated into; in the others the pages
+# stay aliases of the Swedish ones, shown in Swedish with a note.
+TRANSLATED_INTO = DATA["translated_into"]
+# Each Swedish text of the pages (as wagtail-localize cuts them: a title, an
+# intro, a heading, a paragraph or list item) with its translations.
+TRANSLATIONS = {row["sv"]: row for row in DATA["translations"]}
 
 
 def create_pages():
-    """Fill the home page and create the guidance pages; keeps editors' changes."""
-    home = HomePage.objects.first()
+    """Fill the home page, create the guidance pages and translate them; keeps
+    editors' changes."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:  # the migration creates it; a flushed database may not have it
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Startsida", slug="home"))
@@ -55,6 +64,10 @@ def create_pages():
         pages[spec["slug"]] = page
 
     statement = create_accessibility_statement(home)
+    # Pages made here, not in the admin, get their aliases in every language.
+    synchronise_trees()
+    for page in [home, *pages.values()]:
+        translate(page, Locale.objects.filter(language_code__in=TRANSLATED_INTO))
 
     site = Site.objects.get(is_default_site=True)
     contact = ContactSettings.for_site(site)
@@ -111,3 +124,29 @@ def create_accessibility_statement(home):
     home.add_child(instance=statement)
     statement.save_revision().publish()
     return statement
+
+
+def translate(page, locales):
+    """Translate a Swedish page into each locale from ``pages.json``'s texts,
+    through wagtail-localize (``translate_page``); a page translated already
+    (by an editor, or an earlier run) is left as it is."""
+    for locale in locales:
+        target = page.get_translation_or_none(locale)
+        if target is not None and target.alias_of_id is None:
+            continue
+        translate_page(page, locale, Texts(locale.language_code))
+
+
+class Texts:
+    """The Swedish texts of the pages → their translations into one language."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def __getitem__(self, text):
+        try:
+            return TRANSLATIONS[text][self.language]
+        except KeyError:
+            raise KeyError(
+                f"pages.json has no translation into {self.language!r} of {text!r}"
+            ) from None

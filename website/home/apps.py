@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,12 @@ class HomeConfig(AppConfig):
     name = "website.home"
     label = "home"
     verbose_name = _("Webbplats")
+
+    def ready(self):
+        from .locales import synchronise_after_migrate
+
+        post_migrate.connect(
+            synchronise_after_migrate,
+            sender=self,
+            dispatch_uid="website.home.synchronise_trees",
+        )

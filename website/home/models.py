@@ -5,11 +5,18 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.i18n.content import with_content_languages
 
 from .blocks import BodyBlock, ShortcomingsBlock
 
 # Where DIGG, which supervises the law, takes complaints about accessibility.
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+
+# Translated pages keep the Swedish page's slug: the same address under every
+# language's prefix, so that the language switcher finds the page in each.
+SAME_SLUG_IN_EVERY_LANGUAGE = [SynchronizedField("slug", overridable=False)]
 
 
 class HomePage(Page):
@@ -29,12 +36,14 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # One home page, which every language's page tree has a copy of.
     subpage_types = [
         "home.GuidancePage",
         "home.AccessibilityStatementPage",
         "directory.DirectoryPage",
     ]
     max_count = 1
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
 
     class Meta:
         verbose_name = _("startsida")
@@ -42,7 +51,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = (
+        context["guidance_pages"] = with_content_languages(
             GuidancePage.objects.child_of(self).live().public().in_menu()
         )
         return context
@@ -62,6 +71,7 @@ class GuidancePage(Page):
 
     parent_page_types = ["home.HomePage", "home.GuidancePage"]
     subpage_types = ["home.GuidancePage", "directory.DirectoryPage"]
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
 
     class Meta:
         verbose_name = _("vägledningssida")
@@ -69,7 +79,14 @@ class GuidancePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = GuidancePage.objects.child_of(self).live().public()
+        # Below the site root: the home page and the pages above this one, in
+        # this page's language tree.
+        context["breadcrumbs"] = with_content_languages(
+            self.get_ancestors().filter(depth__gt=1)
+        )
+        context["subpages"] = with_content_languages(
+            GuidancePage.objects.child_of(self).live().public()
+        )
         return context
 
 

@@ -44,6 +44,11 @@ INSTALLED_APPS = [
     "events",
     "knowledge",
     # Wagtail
+    # Translations of pages: the admin's translation editor, and each
+    # language's page tree kept in step with the Swedish one ("sync from").
+    # wagtail_localize.locales replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -261,7 +266,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # verification, rate limits, MFA).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
-WAGTAIL_I18N_ENABLED = False
+# Pages are translated with wagtail-localize into the interface's languages;
+# every language has the whole page tree (website.home migration 0004), where a
+# page not translated yet is an alias showing the Swedish one.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords
 WAGTAIL_PASSWORD_RESET_ENABLED = False

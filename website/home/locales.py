@@ -1,0 +1,80 @@
+"""Every language's page tree in step with the Swedish one (wagtail-localize).
+
+Each content locale but Swedish is synchronised from Swedish (migration
+``0004_page_translations``): wagtail-localize gives every Swedish page an alias
+in each of them, which shows the Swedish page until someone translates it. The
+admin does that for pages created there; pages created by code (the migration's
+home page, the demo) get theirs here. ``translate_page`` makes a translation
+from strings supplied (the demo's).
+"""
+
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex
+
+TREES_MIGRATION = ("home", "0004_page_translations")
+
+
+def synchronise_trees():
+    """Create the missing aliases in every synchronised locale (idempotent)."""
+    page_index = PageIndex.from_database().sort_by_tree_position()
+    for synchronisation in LocaleSynchronization.objects.all():
+        synchronisation.sync_trees(page_index=page_index)
+
+
+def synchronise_after_migrate(sender, plan=None, **kwargs):
+    """post_migrate: the aliases of the existing pages, once the locales exist.
+
+    Runs only when ``migrate`` has just applied the migration creating the
+    locales, with every app's models as they are now; a flush (which sends
+    no plan) and later runs of ``migrate`` leave the pages alone.
+    """
+    applied = {
+        (migration.app_label, migration.name)
+        for migration, backwards in plan or []
+        if not backwards
+    }
+    if TREES_MIGRATION in applied:
+        synchronise_trees()
+
+
+def translate_page(page, locale, texts, user=None):
+    """Translate ``page`` into ``locale`` as editors do in wagtail-localize.
+
+    A translation source (the page's texts, cut into segments: a title, an
+    intro, a heading, a paragraph or list item), a translation into the
+    locale with each segment's text from ``texts`` (Swedish text → its
+    translation), then the page in that locale (its alias until now) saved
+    from them and published: the admin shows it as a translation of the
+    Swedish page and opens it in the translation editor. Raises ``KeyError``
+    for a text ``texts`` lacks.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    segments = StringSegment.objects.filter(source=source).select_related(
+        "string", "context"
+    )
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": texts[segment.string.data],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+            },
+        )
+    # wagtail-localize publishes once the transaction commits; this publishes
+    # at once, so that the page is live inside the caller's transaction too.
+    translation.save_target(user=user, publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish(user=user)
+    return target

@@ -15,8 +15,9 @@ class CoreConfig(AppConfig):
             conf,  # noqa: F401  (registers the check of settings.TIA)
         )
         from .attachments import connect_file_cleanup
-        from .i18n import info
+        from .i18n import info, locales
 
         connect_file_cleanup(apps.get_models())
         collation.connect()
         info.install()
+        locales.connect()

@@ -20,10 +20,11 @@ def activity_ics(request, slug, query_form):
     it; ``?sprak=`` asks for the activity's text in another language, and the
     link to its page in that language.
     """
-    page = DirectoryPage.live_localized()
+    language = query_form().language()
+    with translation.override(language):
+        page = DirectoryPage.live_localized()
     if page is None:
         raise Http404
-    language = query_form().language()
     activity = public_activity(slug, language)
     shown = activity.text_in(language)
     with translation.override(language):

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Subquery, prefetch_related_objects
 from wagtail.models import Page
 
+from .locales import language_code_of
+
 SOURCE_LANGUAGE = "sv"
 
 # What content_language() reads of a page besides the annotation below.
@@ -64,7 +66,10 @@ def mark_content_languages(pages):
 
 def _page_language(page):
     if page.alias_of_id:
-        return page.alias_of.locale.language_code
+        alias_of = page.alias_of
+        if "locale" in alias_of._state.fields_cache:  # selected with it
+            return alias_of.locale.language_code
+        return language_code_of(alias_of.locale_id) or SOURCE_LANGUAGE
     language = page.locale.language_code
     if not hasattr(page, UNTRANSLATED):
         # The source language's pages are no translations: no query for them.

@@ -17,6 +17,7 @@ from core.i18n.content import (
     content_language,
     with_content_languages,
 )
+from core.i18n.locales import active_locale_id, localized
 
 register = template.Library()
 
@@ -62,9 +63,28 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return Page.objects.none()
-    return with_content_languages(
-        site.root_page.localized.get_children().live().public().in_menu()
-    )
+    root = site.root_page
+    page = context.get("page")
+    if (
+        isinstance(page, Page)
+        and page.depth >= root.depth
+        and page.locale_id == active_locale_id()
+    ):
+        # A page of the site in the reader's language: its tree's home page
+        # is its ancestor at the home page's depth, read from its path.
+        children = Page.objects.filter(
+            depth=root.depth + 1,
+            path__startswith=page.path[: root.depth * Page.steplen],
+        )
+    else:
+        children = localized(root).get_children()
+    return with_content_languages(children.live().public().in_menu())
+
+
+@register.filter(name="localized")
+def localized_page(page):
+    """``page`` in the reader's language (``core.i18n.locales.localized``)."""
+    return localized(page)
 
 
 @register.simple_tag

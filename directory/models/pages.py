@@ -4,10 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from core.conf import setting
+from core.i18n.locales import active_locale_id
 from core.query import reads_query
 
 from .. import views
@@ -37,7 +38,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         with translated pages has one in each, an alias until translated),
         else the first live one."""
         pages = cls.objects.live()
-        return pages.filter(locale=Locale.get_active()).first() or pages.first()
+        return pages.filter(locale_id=active_locale_id()).first() or pages.first()
 
     @path("")
     @reads_query("directory.filters.ActivityFilter")

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from tests.factories import editor
 from website.home.models import (
@@ -26,7 +27,7 @@ def demo_site(db):
 
 
 def statement_page(**fields):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     today = timezone.localdate()
     values = {
         "title": "Tillgänglighetsredogörelse",
@@ -38,6 +39,7 @@ def statement_page(**fields):
     } | fields
     page = home.add_child(instance=AccessibilityStatementPage(**values))
     page.save_revision().publish()
+    create_aliases_for_new_page(page)  # as the admin does: /en/… shows it
     return page
 
 
@@ -46,7 +48,9 @@ def text_of(response):
 
 
 def test_demo_statement_follows_diggs_template(client, demo_site):
-    statement = AccessibilityStatementPage.objects.live().get()
+    statement = AccessibilityStatementPage.objects.live().get(
+        locale__language_code="sv"
+    )
     text = text_of(client.get(statement.url))
     assert "<h1>Tillgänglighetsredogörelse</h1>" in text
     assert (
@@ -95,7 +99,9 @@ def test_demo_statement_follows_diggs_template(client, demo_site):
 def test_every_page_links_to_the_statement_from_its_footer(
     client, demo_site, make_user
 ):
-    statement = AccessibilityStatementPage.objects.live().get()
+    statement = AccessibilityStatementPage.objects.live().get(
+        locale__language_code="sv"
+    )
     assert ContactSettings.objects.get().accessibility_page.pk == statement.pk
     link = f'<a href="{statement.url}">Tillgänglighet</a>'
     for url in ("/", "/aktiviteter/", "/kalender/", "/accounts/login/", "/nope/"):
@@ -154,7 +160,7 @@ def test_editor_text_is_marked_swedish_on_an_english_page(client):
 
 
 def test_one_statement_under_the_home_page_and_nothing_below_it():
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     assert AccessibilityStatementPage.can_create_at(home)
     page = statement_page()
     home.refresh_from_db()
@@ -164,7 +170,7 @@ def test_one_statement_under_the_home_page_and_nothing_below_it():
 
 
 def test_editors_write_the_statement_in_the_admin(client):
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="sv")
     client.force_login(editor())
     url = f"/admin/pages/add/home/accessibilitystatementpage/{home.pk}/"
     response = client.get(url)
@@ -185,7 +191,7 @@ def test_editors_write_the_statement_in_the_admin(client):
         },
     )
     assert response.status_code == 302
-    page = AccessibilityStatementPage.objects.get()
+    page = AccessibilityStatementPage.objects.get(locale__language_code="sv")
     assert page.organisation == "Länsstyrelsen Skåne"
     assert not page.live  # a draft; Wagtail's moderators publish
     response = client.get(f"/admin/pages/{page.pk}/edit/")

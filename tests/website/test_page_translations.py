@@ -278,3 +278,26 @@ def test_an_editor_translates_a_page_in_the_admin(client, pages, make_user):
     assert saved.status_code == 201
     string = StringTranslation.objects.get(locale=persian, translation_of=title.string)
     assert (string.data, string.last_translated_by) == ("درباره TIA", editor)
+
+
+def test_a_page_in_the_readers_language_without_asking_the_database_again(
+    pages, django_assert_num_queries
+):
+    """The footer, the menu and link lists find a page's translation through
+    ``core.i18n.locales``: nothing read for a page already in the reader's
+    language, one query for another, the Swedish page where none is live."""
+    from core.i18n.locales import active_locale_id, localized
+
+    guidance = pages["guidance"]
+    with translation.override("sv"):
+        active_locale_id()  # the locales, read once per process
+        with django_assert_num_queries(0):
+            assert localized(guidance) == guidance
+    with translation.override("ar"), django_assert_num_queries(1):
+        arabic = localized(guidance)
+    assert arabic.locale.language_code == "ar"
+    assert arabic.title == ARABIC["Om TIA"]
+
+    arabic.unpublish()
+    with translation.override("ar"):
+        assert localized(guidance) == guidance

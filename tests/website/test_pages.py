@@ -175,9 +175,11 @@ def test_swedish_content_is_marked_on_english_pages(client, demo_site):
     parts = swedish_parts(english.content.decode())
     assert activity.title in parts
     assert activity.summary in parts
-    assert "Hitta aktiviteter" in parts  # the directory in the menu: not translated
-    # The demo's guidance pages are translated into English: their menu titles
-    # are English, unmarked; interface text stays English, unmarked.
+    # The demo's guidance pages and the directory page are translated into
+    # English: their titles (menu, breadcrumbs) are English, unmarked;
+    # interface text stays English, unmarked.
+    assert not any("Hitta aktiviteter" in part for part in parts)
+    assert not any("Find activities" in part for part in parts)
     assert not any(part.startswith("About early interventions") for part in parts)
     assert not any("Add to your calendar" in part for part in parts)
 
@@ -187,6 +189,8 @@ def test_swedish_content_is_marked_on_english_pages(client, demo_site):
     assert "Om tidiga insatser för asylsökande" in swedish_parts(
         guidance.content.decode()
     )
+    somali = client.get(f"/so/aktiviteter/aktivitet/{activity.slug}/")
+    assert "Hitta aktiviteter" in swedish_parts(somali.content.decode())
 
     # On Swedish pages nothing needs marking: the whole page is Swedish.
     swedish = client.get(f"/aktiviteter/aktivitet/{activity.slug}/")

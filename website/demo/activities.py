@@ -34,6 +34,7 @@ from directory.models import (
 )
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.loader import load
+from website.demo.pages import TRANSLATED_INTO, translate
 from website.home.locales import synchronise_trees
 from website.home.models import HomePage
 
@@ -160,6 +161,8 @@ def create_directory_page():
         home.add_child(instance=page)
         page.save_revision().publish()
         synchronise_trees()
+    # Its title and introduction in the languages the demo's pages are in.
+    translate(page, Locale.objects.filter(language_code__in=TRANSLATED_INTO))
     return page
 
 

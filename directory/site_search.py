@@ -32,10 +32,8 @@ def filter_fields():
         "kommun": forms.ModelChoiceField(
             label=_("Kommun"),
             queryset=Municipality.objects.filter(
-                activities__in=Activity.objects.current()
-            )
-            .distinct()
-            .order_by(swedish("name")),
+                pk__in=Activity.objects.current().values("municipality")
+            ).order_by(swedish("name")),
             to_field_name="slug",
             required=False,
             empty_label=_("Alla kommuner"),

@@ -224,6 +224,54 @@ def test_on_postgresql_a_word_finds_its_other_forms(client, directory_page):
     assert found(client.get(URL, {"q": "för och"})) == []
 
 
+@pytest.fixture
+def knowledge_kind(monkeypatch):
+    """A kind as the knowledge room will add one: its own page type, which the
+    page kind then leaves out."""
+    from core import site_search
+    from website.search import forms
+
+    monkeypatch.setattr(site_search, "_kinds", dict(site_search._kinds))
+
+    def find(query):
+        return GuidancePage.objects.live().filter(
+            site_search.matching(query.words, ["title", "intro"])
+        )
+
+    def results(rows, query):
+        return [site_search.Result(title=page.title, url=page.url) for page in rows]
+
+    site_search.register(
+        site_search.Kind(
+            key="kunskap",
+            title="Kunskap",
+            find=find,
+            results=results,
+            page_types=(GuidancePage,),
+            order=30,
+        )
+    )
+    forms.search_form.cache_clear()
+    yield
+    forms.search_form.cache_clear()
+
+
+def test_a_room_adds_its_kind_through_the_registry(
+    client, guidance_page, knowledge_kind
+):
+    response = client.get(URL, {"q": "ersättning"})
+    assert counts(response) == {
+        "aktiviteter": 0,
+        "sidor": 0,
+        "kunskap": 1,
+        "kalender": 0,
+    }
+    assert found(response, "kunskap") == ["Reseersättning till aktiviteter"]
+    assert "Kunskap (1)" in text(response)
+    response = client.get(URL, {"q": "ersättning", "typ": "kunskap"})
+    assert found(response) == ["Reseersättning till aktiviteter"]
+
+
 # --- the page ---------------------------------------------------------------
 
 

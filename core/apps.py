@@ -13,11 +13,13 @@ class CoreConfig(AppConfig):
         from . import (
             collation,
             conf,  # noqa: F401  (registers the check of settings.TIA)
+            site_search,
         )
         from .attachments import connect_file_cleanup
         from .i18n import info, locales
 
         connect_file_cleanup(apps.get_models())
         collation.connect()
+        site_search.connect()
         info.install()
         locales.connect()

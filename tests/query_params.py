@@ -49,7 +49,6 @@ SKIPPED_NAMES = {"wagtail_serve"}
 # URLs of the patterns the permission matrix has no row for: the public site
 # and the views of Django, Wagtail and allauth.
 EXTRA_URLS = {
-    "search": "/sok/",
     "choose_language": "/sprak/ar/",
     "health": "/healthz",
     "robots_txt": "/robots.txt",

@@ -74,6 +74,9 @@ ORG_ADMIN_POSTED = {"org_admin": 302, "county_admin": 302, "superuser": 302}
 # route name → (URL, expected answer per role)
 MATRIX = {
     "coordinators": ("/samordnare/", EVERYONE),
+    # The site search is public and the same for everyone: it finds only what a
+    # visitor may see (tests/website/test_search.py).
+    "search": ("/sok/", EVERYONE),
     "forum:forum_list": ("/forum/", SIGNED_IN),
     # The members' search: every signed-in person gets the page; what it finds
     # is each one's own (tests/forum/test_search.py).

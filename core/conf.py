@@ -29,6 +29,10 @@ DEFAULTS = {
     # The page types under which editors may add the activity directory's page,
     # e.g. ["home.HomePage"]; None: under any page.
     "DIRECTORY_PARENT_PAGE_TYPES": None,
+    # The namespace of the directory's HSDS identifiers (directory/hsds.py):
+    # each installation (county) its own UUID, so that feeds merged by others
+    # never share an id. Changing it changes every published id.
+    "HSDS_NAMESPACE": "680fd4d9-3dc0-558c-bcb1-b621b8322609",
 }
 
 # What a None above stands for: a setting the host has anyway.

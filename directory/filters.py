@@ -20,7 +20,6 @@ from core.query import PageField
 
 from .ical import upcoming_sessions
 from .models import Activity, Language
-from .models.translations import ActivityTranslation
 
 WEEK = "vecka"
 MONTH = "manad"
@@ -173,17 +172,7 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, value):
-        # Translations too: a reader searches in the language they read.
-        translated = ActivityTranslation.objects.filter(
-            Q(title__icontains=value) | Q(summary__icontains=value)
-        )
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(description__icontains=value)
-            | Q(organisation__name__icontains=value)
-            | Q(pk__in=translated.values("activity_id"))
-        )
+        return queryset.matching(value)
 
     def filter_subregion(self, queryset, name, value):
         return queryset.filter(municipality__subregion__slug=value)

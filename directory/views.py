@@ -130,14 +130,11 @@ def public_activity(slug, language=SOURCE_LANGUAGE):
     )
 
 
-def activity_list(request, page, query_form):
-    """The public list with filters, sort order, pagination and an empty state.
-
-    ``query_form`` binds ``ActivityFilter``, which the page's route declares.
-    """
-    today = timezone.localdate()
-    language = reader_language()
-    base_url = page.get_url(request)
+def filtered_list(request, query_form, today, language):
+    """(filterset, activities, used): the list's filters bound to the query
+    string, the current activities they select in the list's order (every
+    page's, with what a card or an export reads), and the filters in use as
+    the visitor typed them. The page, its CSV and its JSON share it."""
     filterset = query_form(
         queryset=Activity.objects.current(today), request=request, today=today
     )
@@ -150,6 +147,20 @@ def activity_list(request, page, query_form):
         for name in filterset.filters
         if cleaned.get(name) not in (None, "")
     }
+    return filterset, results, used
+
+
+def activity_list(request, page, query_form):
+    """The public list with filters, sort order, pagination and an empty state.
+
+    ``query_form`` binds ``ActivityFilter``, which the page's route declares.
+    """
+    today = timezone.localdate()
+    language = reader_language()
+    base_url = page.get_url(request)
+    filterset, results, used = filtered_list(request, query_form, today, language)
+    form = filterset.form
+    cleaned = form.cleaned_data
     active_filters = []
     for name in used:
         if name == "sortering":
@@ -208,6 +219,14 @@ def activity_list(request, page, query_form):
             "sort_field": form["sortering"],
             "list_url": base_url,
             "travel_routes_url": base_url + page.reverse_subpage("travel_routes"),
+            # The downloads keep the filters, not the page: every row at once.
+            "csv_url": base_url
+            + page.reverse_subpage("activity_csv")
+            + query_string(used),
+            "json_url": base_url
+            + page.reverse_subpage("activity_json")
+            + query_string(used),
+            "open_data_url": base_url + page.reverse_subpage("open_data"),
             "activities": activities,
             **pagination(page_obj, page_url),
             "active_filters": active_filters,

@@ -30,6 +30,8 @@ urlpatterns = [
     # Calendar feeds: calendar apps keep these URLs for years.
     path("ical/", include("events.feed_urls")),
     path("ical/", include("directory.feed_urls")),
+    # Open Referral HSDS: other systems keep these URLs too.
+    path("api/hsds/", include("directory.hsds_urls")),
 ]
 
 # Pages people read carry a language prefix (/en/…); Swedish stays unprefixed.

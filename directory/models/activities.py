@@ -64,6 +64,23 @@ class ActivityQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
 
+    def matching(self, text):
+        """Activities whose words hold ``text``: title, summary, description,
+        organiser, or a translation's title or summary (a reader searches in
+        the language they read)."""
+        from .translations import ActivityTranslation
+
+        translated = ActivityTranslation.objects.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text)
+        )
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(description__icontains=text)
+            | Q(organisation__name__icontains=text)
+            | Q(pk__in=translated.values("activity_id"))
+        )
+
     def overlapping(self, start, end):
         """Activities whose period overlaps [start, end] (dates)."""
         return self.filter(start_date__lte=end).filter(

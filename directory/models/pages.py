@@ -11,7 +11,7 @@ from core.conf import setting
 from core.i18n.locales import active_locale_id
 from core.query import reads_query
 
-from .. import views
+from .. import export_views, views
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -44,6 +44,20 @@ class DirectoryPage(RoutablePageMixin, Page):
     @reads_query("directory.filters.ActivityFilter")
     def activity_list(self, request, query_form):
         return views.activity_list(request, self, query_form)
+
+    @path("csv/")
+    @reads_query("directory.filters.ActivityFilter")
+    def activity_csv(self, request, query_form):
+        return export_views.activity_csv(request, self, query_form)
+
+    @path("json/")
+    @reads_query("directory.filters.ActivityFilter")
+    def activity_json(self, request, query_form):
+        return export_views.activity_json(request, self, query_form)
+
+    @path("oppna-data/")
+    def open_data(self, request):
+        return export_views.open_data(request, self)
 
     @path("aktivitet/<slug:slug>/")
     def activity_detail(self, request, slug):

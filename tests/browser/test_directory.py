@@ -1,6 +1,8 @@
 """The activity directory in a real Chromium: finding, and publishing, an activity."""
 
+import csv
 import datetime
+import io
 import re
 
 from django.utils import timezone
@@ -98,3 +100,24 @@ def test_member_submits_an_activity_and_the_coordinator_approves_it(
     page.locator('.language-switcher a[hreflang="ar"]').click()
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.get_by_role("link", name=TITLE_AR).first).to_be_visible()
+
+
+def test_visitor_downloads_the_filtered_list_and_finds_the_open_data(
+    page: Page, demo_site
+):
+    page.goto(demo_site.url + "/")
+    find_activities(page, "Malmö", language="ar")
+    shown = page.locator(".activity-card__title").all_inner_texts()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ned som CSV").click()
+    raw = open(download.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    titles = [row[0] for row in csv.reader(io.StringIO(raw.decode("utf-8-sig")))]
+    # The first page's titles open the spreadsheet, in the page's order.
+    assert titles[1 : len(shown) + 1] == shown
+    page.get_by_role("link", name=re.compile("Öppna data")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Öppna data om aktiviteterna"
+    )
+    page.get_by_role("link", name="API:ets startpunkt").click()
+    assert '"version": "3.2"' in page.content()

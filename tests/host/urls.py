@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path(f"{PREFIX}ical/", include("events.feed_urls")),
     path(f"{PREFIX}ical/", include("directory.feed_urls")),
+    path(f"{PREFIX}api/hsds/", include("directory.hsds_urls")),
     # forum_detail.html links to it by this name, which forum/urls.py does not
     # define yet: the host names it (docs/plugins.md).
     path(f"{PREFIX}samordnare/", forum_views.coordinator_list, name="coordinators"),

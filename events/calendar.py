@@ -29,6 +29,9 @@ class Occurrence:
     note: str = ""
     moved: bool = False
 
+    # The public calendar lists the directory's activity sessions beside these.
+    is_activity = False
+
     @property
     def key(self):
         """The ISO form of the original start: how URLs and forms name it."""

@@ -90,6 +90,21 @@ class ActivityQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=start)
         )
 
+    def in_language(self, languages):
+        """Taught or supported in one of ``languages`` (a queryset or list)."""
+        # Subqueries rather than joins: two many-to-many joins would repeat rows.
+        taught, supported = (
+            model.objects.filter(language__in=languages)
+            for model in (
+                Activity.instruction_languages.through,
+                Activity.support_languages.through,
+            )
+        )
+        return self.filter(
+            Q(pk__in=taught.values("activity_id"))
+            | Q(pk__in=supported.values("activity_id"))
+        )
+
     def with_public_relations(self):
         return self.select_related(
             "organisation", "municipality__subregion", "contact_person"

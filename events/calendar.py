@@ -172,6 +172,8 @@ class Day:
     in_month: bool
     is_today: bool
     occurrences: list = field(default_factory=list)
+    # Activity sessions beyond the day's first few, folded away in the grid.
+    more: list = field(default_factory=list)
 
 
 def month_window(year, month):
@@ -182,8 +184,12 @@ def month_window(year, month):
     return weeks, weeks[0][0], weeks[-1][-1]
 
 
-def month_grid(year, month, occurrences, today):
-    """Weeks of ``Day``; an occurrence is listed on each day it runs."""
+def month_grid(year, month, occurrences, today, activities_shown=None):
+    """Weeks of ``Day``; an occurrence is listed on each day it runs.
+
+    With ``activities_shown``, a day lists that many activity sessions and
+    keeps the rest in ``Day.more``; events are always listed.
+    """
     weeks, first, last = month_window(year, month)
     days = {}
     grid = []
@@ -199,6 +205,13 @@ def month_grid(year, month, occurrences, today):
         while date <= min(occurrence.last_day, last):
             days[date].occurrences.append(occurrence)
             date += datetime.timedelta(days=1)
+    if activities_shown is not None:
+        for day in days.values():
+            sessions = [o for o in day.occurrences if o.is_activity]
+            if len(sessions) > activities_shown:
+                day.more = sessions[activities_shown:]
+                folded = {id(o) for o in day.more}
+                day.occurrences = [o for o in day.occurrences if id(o) not in folded]
     return grid
 
 

@@ -44,6 +44,10 @@ LIST_DAYS = 60
 # The months the month view offers around today (see ``_month_range``).
 MONTHS_BACK = 12
 MONTHS_AHEAD = 24
+# A day of the month grid lists this many activity sessions; the rest fold
+# away under "N aktiviteter till", so that a month of weekly activities stays
+# a page one can scan.
+ACTIVITIES_A_DAY = 3
 # The event page lists at most this many of the coming cancelled dates.
 SKIPPED_SHOWN = 12
 
@@ -258,7 +262,9 @@ def _calendar_page(request, query_form, visible, forum=None):
             "previous_month": _month_value(index - 1) if index > first_month else None,
             "next_month": _month_value(index + 1) if index < last_month else None,
             "weekdays": weeks[0],
-            "weeks": month_grid(year, month, occurrences, today),
+            "weeks": month_grid(
+                year, month, occurrences, today, activities_shown=ACTIVITIES_A_DAY
+            ),
             "occurrence_count": count,
             # An empty month is not worth a search engine's index.
             "noindex": count == 0,

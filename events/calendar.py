@@ -172,8 +172,8 @@ class Day:
     in_month: bool
     is_today: bool
     occurrences: list = field(default_factory=list)
-    # Activity sessions beyond the day's first few, folded away in the grid.
-    more: list = field(default_factory=list)
+    # How many activity sessions beyond the day's first few the grid leaves out.
+    more: int = 0
 
 
 def month_window(year, month):
@@ -207,20 +207,36 @@ def month_grid(year, month, occurrences, today, activities_shown=None):
             date += datetime.timedelta(days=1)
     if activities_shown is not None:
         for day in days.values():
-            sessions = [o for o in day.occurrences if o.is_activity]
-            if len(sessions) > activities_shown:
-                day.more = sessions[activities_shown:]
-                folded = {id(o) for o in day.more}
-                day.occurrences = [o for o in day.occurrences if id(o) not in folded]
+            day.occurrences, day.more = first_sessions(
+                day.occurrences, activities_shown
+            )
     return grid
 
 
-def group_by_day(occurrences):
-    """[(date, [occurrence, …]), …] by local start date, for the list view."""
+def first_sessions(occurrences, limit):
+    """(``occurrences`` with at most ``limit`` activity sessions, how many more
+    sessions there were); events are always kept."""
+    kept, more = [], 0
+    for occurrence in occurrences:
+        if occurrence.is_activity and limit is not None:
+            if limit <= 0:
+                more += 1
+                continue
+            limit -= 1
+        kept.append(occurrence)
+    return kept, more
+
+
+def group_by_day(occurrences, activities_shown=None):
+    """[(date, [occurrence, …], more), …] by local start date, for the list
+    view; with ``activities_shown``, each day lists at most that many activity
+    sessions and ``more`` counts the rest."""
     groups = {}
     for occurrence in occurrences:
         groups.setdefault(occurrence.local_start.date(), []).append(occurrence)
-    return list(groups.items())
+    return [
+        (day, *first_sessions(found, activities_shown)) for day, found in groups.items()
+    ]
 
 
 WEEKDAYS = {

@@ -44,10 +44,11 @@ LIST_DAYS = 60
 # The months the month view offers around today (see ``_month_range``).
 MONTHS_BACK = 12
 MONTHS_AHEAD = 24
-# A day of the month grid lists this many activity sessions; the rest fold
-# away under "N aktiviteter till", so that a month of weekly activities stays
-# a page one can scan.
+# A day of the month grid lists this many activity sessions, a day of the
+# list that many; "N aktiviteter till" links to the day with all of them, so
+# that a month of weekly activities stays a page one can scan (and send).
 ACTIVITIES_A_DAY = 3
+ACTIVITIES_IN_LIST = 10
 # The event page lists at most this many of the coming cancelled dates.
 SKIPPED_SHOWN = 12
 
@@ -223,7 +224,28 @@ def _calendar_page(request, query_form, visible, forum=None):
         "manages": forum is not None and can(request.user, "manage", forum),
         "feeds": _feeds(request, filters, public),
     }
+    day = form.cleaned_data.get("dag") if form.list_view else None
     if form.list_view:
+        notes += form.notes("dag")
+    if day is not None:
+        # One day, every session in it.
+        first_month, last_month = _month_range(visible, activities, today)
+        if not first_month <= _month_index(day.year, day.month) <= last_month:
+            raise Http404("No calendar day so far from today.")
+        window_start = local_midnight(day)
+        window_end = local_midnight(day + datetime.timedelta(days=1))
+        occurrences = _occurrences(
+            request, events, chosen_activities, window_start, window_end
+        )
+        context |= {
+            "view": "list",
+            "day": day,
+            "days": group_by_day(occurrences),
+            "list_days": LIST_DAYS,
+            # A part of the list and of the month: not for a search index.
+            "noindex": True,
+        }
+    elif form.list_view:
         window_start, window_end = now, now + datetime.timedelta(days=LIST_DAYS)
         occurrences = [
             occurrence
@@ -234,7 +256,7 @@ def _calendar_page(request, query_form, visible, forum=None):
         ]
         context |= {
             "view": "list",
-            "days": group_by_day(occurrences),
+            "days": group_by_day(occurrences, activities_shown=ACTIVITIES_IN_LIST),
             "list_days": LIST_DAYS,
         }
     else:

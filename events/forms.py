@@ -50,6 +50,15 @@ class CalendarQueryForm(forms.Form):
 
     visa = forms.Field(required=False)  # "lista" for the list; else the month
     manad = MonthField(required=False)
+    # One day of the list, every activity session in it (the month grid and
+    # the list show the first few a day and link here for the rest).
+    dag = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "invalid": _("Dagen går inte att läsa (skriv ÅÅÅÅ-MM-DD). Listan visas.")
+        },
+    )
     forum = TrimmedChoiceField(
         required=False,
         error_messages={

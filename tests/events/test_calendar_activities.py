@@ -287,19 +287,46 @@ def test_a_month_that_cannot_be_read_shows_this_month_with_a_note(client, forum)
     assert "Månaden går inte att läsa" in response.content.decode()
 
 
-def test_a_busy_day_folds_away_all_but_the_first_sessions(client, forum, calendar):
+def test_a_busy_day_lists_the_first_sessions_and_links_to_the_rest(
+    client, forum, calendar
+):
     thursday = calendar["thursday"]
-    for n in range(5):
-        ActivityFactory(title=f"Kurs {n}", start_date=thursday)
-    page = soup(client.get(month_url(thursday)))
+    for n in range(12):
+        ActivityFactory(title=f"Kurs {n:02d}", start_date=thursday)
+    page = soup(client.get(month_url(thursday, sprak="sv")))
     cell = next(
         td
         for td in page.select("table.calendar-month td")
         if td.find("time")["datetime"] == thursday.isoformat()
     )
-    listed = cell.select(":scope > ul .occurrence__title")
-    folded = cell.select("details .occurrence__title")
-    # The meeting and three sessions; the other four under "4 aktiviteter till".
-    assert len(listed) == 4 and len(folded) == 4
-    assert "Nätverksmöte" in listed[0].get_text()
-    assert "4 aktiviteter till" in cell.find("summary").get_text()
+    # The meeting and three sessions; the other ten behind a link.
+    listed = [t.get_text(strip=True) for t in cell.select(".occurrence__title")]
+    assert len(listed) == 4 and listed[0] == "Nätverksmöte"
+    more = cell.find("a", class_="calendar-day__more")
+    assert more.get_text(" ", strip=True).startswith("10 aktiviteter till")
+    day = soup(client.get("/kalender/" + more["href"]))
+    titles = {t.get_text(strip=True) for t in day.select(".occurrence__title")}
+    # The filter goes along: Swedish activities, and the meeting.
+    assert titles == {"Nätverksmöte", "Språkcafé i Ystad"} | {
+        f"Kurs {n:02d}" for n in range(12)
+    }
+    assert day.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert day.select_one("h2 time")["datetime"] == thursday.isoformat()
+    # The list of the coming days lists ten sessions a day.
+    listing = soup(client.get("/kalender/?visa=lista"))
+    [heading] = [
+        h
+        for h in listing.select(".calendar-list h3")
+        if h.find("time")["datetime"] == thursday.isoformat()
+    ]
+    item = heading.parent
+    assert len(item.select(".occurrence--activity")) == 10
+    assert "4 aktiviteter till" in item.find("a", class_="calendar-day__more").text
+
+
+def test_a_day_outside_the_range_or_unreadable(client, forum):
+    far = today().replace(day=1) + 800 * DAY
+    assert client.get(f"/kalender/?visa=lista&dag={far.isoformat()}").status_code == 404
+    response = client.get("/kalender/?visa=lista&dag=igår")
+    assert response.status_code == 200
+    assert "Dagen går inte att läsa" in response.content.decode()

@@ -178,13 +178,7 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.filter(municipality__subregion__slug=value)
 
     def filter_language(self, queryset, name, value):
-        # Subqueries rather than joins: two many-to-many joins would repeat rows.
-        taught = Activity.instruction_languages.through.objects.filter(language=value)
-        supported = Activity.support_languages.through.objects.filter(language=value)
-        return queryset.filter(
-            Q(pk__in=taught.values("activity_id"))
-            | Q(pk__in=supported.values("activity_id"))
-        )
+        return queryset.in_language([value])
 
     def filter_target_group(self, queryset, name, value):
         return queryset.filter(target_group__in=[value, Activity.TargetGroup.EVERYONE])
@@ -218,3 +212,36 @@ class ActivityFilter(django_filters.FilterSet):
         ).order_by(
             "begins", F("start_time").asc(nulls_last=True), swedish("title"), "pk"
         )
+
+
+class FeedFilter(ActivityFilter):
+    """The list's filters for a calendar subscription (``/ical/aktiviteter.ics``).
+
+    A subscription lives for years: a municipality or sub-region that has no
+    activities today gives an empty calendar rather than an error, and only a
+    value that names nothing at all is refused.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["kommun"].queryset = Municipality.objects.all()
+        self.filters["delregion"].extra["choices"] = lambda: list(
+            SubRegion.objects.order_by("slug").values_list("slug", "name").distinct()
+        )
+
+    def described(self):
+        """What the filters in use pick, in words ("Ystad, arabiska")."""
+        cleaned = self.form.cleaned_data
+        words = []
+        for name in ("q", "kommun", "delregion", "omrade", "sprak", "malgrupp"):
+            value = cleaned.get(name)
+            if not value:
+                continue
+            field = self.form.fields[name]
+            if name == "q":
+                words.append(f"”{value}”")
+            elif hasattr(field, "queryset"):
+                words.append(field.label_from_instance(value))
+            else:
+                words.append(str(dict(field.choices).get(value, value)))
+        return ", ".join(words)

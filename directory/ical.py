@@ -124,11 +124,12 @@ def description_text(activity, url, shown=None):
     return "\n\n".join(part for part in parts if part)
 
 
-def activity_calendar(activity, *, url, host, shown=None):
-    """A calendar with the activity as one event; a recurring one as RRULE/EXDATE.
+def activity_event(activity, *, url, host, shown=None):
+    """The activity as one VEVENT; a recurring one with RRULE and EXDATE.
 
     ``shown`` (an ``ActivityText``) gives the title and summary in the
     reader's language; SUMMARY and DESCRIPTION then say which (LANGUAGE).
+    The UID is the same in every file the activity is in.
     """
     all_day = activity.start_time is None
     title = shown.title.value if shown is not None else activity.title
@@ -169,17 +170,51 @@ def activity_calendar(activity, *, url, host, shown=None):
         cancelled = sorted(d for d in excluded_dates(activity) if d >= first)
         if cancelled:
             event.add("exdate", [at(day, activity.start_time) for day in cancelled])
+    return event
 
+
+def _span(activity):
+    """The first and last day the activity's sessions may fall on."""
+    first = first_session(activity)
+    last = last_session(activity) or first + datetime.timedelta(days=5 * 366)
+    return first, last
+
+
+def _calendar(name, events, first, last):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
-    calendar.add_component(event)
-    # A VTIMEZONE covering the activity's own span keeps the file small.
-    last = last_session(activity) or first + datetime.timedelta(days=5 * 366)
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    # A VTIMEZONE covering the activities' own span keeps the file small.
     calendar.add_missing_timezones(
         first_date=first - datetime.timedelta(days=1),
         last_date=last + datetime.timedelta(days=1),
     )
+    return calendar
+
+
+def activity_calendar(activity, *, url, host, shown=None):
+    """A calendar with the activity as one event (``activity_event``)."""
+    title = shown.title.value if shown is not None else activity.title
+    first, last = _span(activity)
+    event = activity_event(activity, url=url, host=host, shown=shown)
+    return _calendar(title, [event], first, last)
+
+
+def activities_calendar(activities, *, name, url_for, host, today):
+    """A calendar of ``activities``, one VEVENT each; ``url_for(activity)``
+    gives the activity's page. Its VTIMEZONE covers from the earliest first
+    session to the latest last one (at least today, when there are none)."""
+    events = []
+    first = last = today
+    for activity in activities:
+        events.append(activity_event(activity, url=url_for(activity), host=host))
+        start, end = _span(activity)
+        first, last = min(first, start), max(last, end)
+    calendar = _calendar(name, events, first, last)
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-timezone", local_timezone().key)
     return calendar

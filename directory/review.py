@@ -252,8 +252,7 @@ def decide(activity, approve, comment, user):
         # The date of the first publication stays; later approvals are edits.
         if activity.published_at is None:
             activity.published_at = timezone.now()
-        activity.last_confirmed = timezone.localdate()
-        activity.reminded_at = None
+        activity.confirm()
     else:
         activity.status = Status.DRAFT
         activity.review_comment = comment
@@ -264,6 +263,7 @@ def decide(activity, approve, comment, user):
             "published_at",
             "last_confirmed",
             "reminded_at",
+            "unlisted_notice_at",
             "updated_at",
         ]
     )

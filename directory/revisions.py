@@ -13,7 +13,13 @@ from .models import TRANSLATED_FIELDS, Activity, ActivityRevision, ActivityTrans
 
 # Bookkeeping that changes on every save or is set by the system alone; a
 # snapshot without it shows only what someone actually changed.
-NOT_SNAPSHOTTED = {"id", "created_at", "updated_at", "reminded_at"}
+NOT_SNAPSHOTTED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "reminded_at",
+    "unlisted_notice_at",
+}
 # A translation is stored in the snapshot under this prefix and its language.
 TRANSLATION_KEY = "translation:"
 # A value a snapshot taken before a field existed stands for.

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -120,8 +119,7 @@ def activity_edit(request, organisation_slug, slug):
             elif was == Status.ENDED:
                 activity.status = Status.DRAFT
             # Someone at the organisation has just looked at it: it is current.
-            activity.last_confirmed = timezone.localdate()
-            activity.reminded_at = None
+            activity.confirm()
             activity.save()
             form.save_m2m()
             save_translations(formset, request.user)
@@ -238,15 +236,17 @@ def activity_confirm(request, organisation_slug, slug):
                 _("Bara publicerade aktiviteter behöver bekräftas."),
             )
             return redirect(list_url(organisation))
+        was_hidden = activity.is_unconfirmed
         with transaction.atomic():
-            activity.last_confirmed = timezone.localdate()
-            activity.reminded_at = None
-            activity.save(update_fields=["last_confirmed", "reminded_at", "updated_at"])
+            activity.save(update_fields=[*activity.confirm(), "updated_at"])
             record(activity, Action.CONFIRMED, request.user)
-        messages.success(
-            request,
-            _("Tack! %(title)s är bekräftad som aktuell.") % {"title": activity.title},
-        )
+        if was_hidden:
+            message = _(
+                "Tack! %(title)s är bekräftad som aktuell och visas i katalogen igen."
+            )
+        else:
+            message = _("Tack! %(title)s är bekräftad som aktuell.")
+        messages.success(request, message % {"title": activity.title})
         return redirect(list_url(organisation))
     return TemplateResponse(
         request,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.collation import sort_key
+from core.feeds import subscription
 from core.i18n.names import reader_language
 from core.pagination import pagination
 from core.query import nearest_page
@@ -209,9 +210,16 @@ def activity_list(request, page, query_form):
             "activities": with_links(list(nearby), base_url, page, today, language),
         }
 
+    feed_params = {k: v for k, v in used.items() if k not in ("sida", "sortering")}
+    feed = subscription(
+        request.build_absolute_uri(reverse("activities_ics"))
+        + query_string(feed_params)
+    )
+
     return page.render(
         request,
         context_overrides={
+            "feed": feed,
             "form": form,
             "filter_fields": [
                 form[name] for name in filterset.filters if name != "sortering"

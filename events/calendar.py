@@ -29,6 +29,9 @@ class Occurrence:
     note: str = ""
     moved: bool = False
 
+    # The public calendar lists the directory's activity sessions beside these.
+    is_activity = False
+
     @property
     def key(self):
         """The ISO form of the original start: how URLs and forms name it."""
@@ -169,6 +172,8 @@ class Day:
     in_month: bool
     is_today: bool
     occurrences: list = field(default_factory=list)
+    # How many activity sessions beyond the day's first few the grid leaves out.
+    more: int = 0
 
 
 def month_window(year, month):
@@ -179,8 +184,12 @@ def month_window(year, month):
     return weeks, weeks[0][0], weeks[-1][-1]
 
 
-def month_grid(year, month, occurrences, today):
-    """Weeks of ``Day``; an occurrence is listed on each day it runs."""
+def month_grid(year, month, occurrences, today, activities_shown=None):
+    """Weeks of ``Day``; an occurrence is listed on each day it runs.
+
+    With ``activities_shown``, a day lists that many activity sessions and
+    keeps the rest in ``Day.more``; events are always listed.
+    """
     weeks, first, last = month_window(year, month)
     days = {}
     grid = []
@@ -196,15 +205,38 @@ def month_grid(year, month, occurrences, today):
         while date <= min(occurrence.last_day, last):
             days[date].occurrences.append(occurrence)
             date += datetime.timedelta(days=1)
+    if activities_shown is not None:
+        for day in days.values():
+            day.occurrences, day.more = first_sessions(
+                day.occurrences, activities_shown
+            )
     return grid
 
 
-def group_by_day(occurrences):
-    """[(date, [occurrence, …]), …] by local start date, for the list view."""
+def first_sessions(occurrences, limit):
+    """(``occurrences`` with at most ``limit`` activity sessions, how many more
+    sessions there were); events are always kept."""
+    kept, more = [], 0
+    for occurrence in occurrences:
+        if occurrence.is_activity and limit is not None:
+            if limit <= 0:
+                more += 1
+                continue
+            limit -= 1
+        kept.append(occurrence)
+    return kept, more
+
+
+def group_by_day(occurrences, activities_shown=None):
+    """[(date, [occurrence, …], more), …] by local start date, for the list
+    view; with ``activities_shown``, each day lists at most that many activity
+    sessions and ``more`` counts the rest."""
     groups = {}
     for occurrence in occurrences:
         groups.setdefault(occurrence.local_start.date(), []).append(occurrence)
-    return list(groups.items())
+    return [
+        (day, *first_sessions(found, activities_shown)) for day, found in groups.items()
+    ]
 
 
 WEEKDAYS = {

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.collation import swedish
+from core.feeds import webcal
 from forum.access import forums_of
 from forum.models import Forum
 
@@ -168,11 +169,6 @@ def _feed_url(request, name, *args):
     return request.build_absolute_uri(reverse(name, args=args))
 
 
-def _webcal(url):
-    """The same address for calendar apps that subscribe on a webcal:// link."""
-    return "webcal://" + url.split("://", 1)[1]
-
-
 @login_required
 @require_GET
 def subscribe(request):
@@ -185,15 +181,15 @@ def subscribe(request):
         for forum in forums_of(request.user).order_by(swedish("name"))
     ]
     for feed in forums:
-        feed["webcal"] = _webcal(feed["url"])
+        feed["webcal"] = webcal(feed["url"])
     return render(
         request,
         "events/subscribe.html",
         {
             "personal_url": personal,
-            "personal_webcal": _webcal(personal),
+            "personal_webcal": webcal(personal),
             "public_url": public,
-            "public_webcal": _webcal(public),
+            "public_webcal": webcal(public),
             "forum_feeds": forums,
         },
     )

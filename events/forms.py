@@ -9,6 +9,9 @@ from .calendar import CALENDAR_YEARS, find_occurrence, parse_occurrence_key, upc
 from .models import RSVP, Event
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+# What the public calendar shows (``?typ=``): the forums' events, the
+# directory's activity sessions, or, by default, both.
+MEETINGS, ACTIVITIES = "moten", "aktiviteter"
 NO_SUCH_OCCURRENCE = _("Mötet har inget sådant tillfälle.")
 
 
@@ -47,6 +50,15 @@ class CalendarQueryForm(forms.Form):
 
     visa = forms.Field(required=False)  # "lista" for the list; else the month
     manad = MonthField(required=False)
+    # One day of the list, every activity session in it (the month grid and
+    # the list show the first few a day and link here for the rest).
+    dag = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "invalid": _("Dagen går inte att läsa (skriv ÅÅÅÅ-MM-DD). Listan visas.")
+        },
+    )
     forum = TrimmedChoiceField(
         required=False,
         error_messages={
@@ -71,9 +83,54 @@ class CalendarQueryForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, forum_options=None, subregion_options=(), **kwargs):
-        """``forum_options``: the forums to choose from; None in a forum's calendar."""
+    # The public calendar shows the directory's activity sessions too.
+    typ = TrimmedChoiceField(
+        required=False,
+        choices=[(MEETINGS, _("Möten")), (ACTIVITIES, _("Aktiviteter"))],
+        error_messages={
+            "invalid_choice": _("Det går inte att visa det urvalet. Allt visas.")
+        },
+    )
+    kommun = TrimmedChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Kommunen i filtret har inga aktiviteter. Alla kommuner visas."
+            )
+        },
+    )
+    sprak = TrimmedChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Språket i filtret har inga aktiviteter. Alla språk visas."
+            )
+        },
+    )
+
+    def __init__(
+        self,
+        *args,
+        forum_options=None,
+        subregion_options=(),
+        municipality_options=None,
+        language_options=(),
+        **kwargs,
+    ):
+        """``forum_options``: the forums to choose from; None in a forum's
+        calendar, which has no activities (``municipality_options`` None)."""
         super().__init__(*args, **kwargs)
+        if municipality_options is None:
+            for name in ("typ", "kommun", "sprak"):
+                del self.fields[name]
+        else:
+            self.fields["kommun"].choices = [
+                (municipality.slug, municipality.name)
+                for municipality in municipality_options
+            ]
+            self.fields["sprak"].choices = [
+                (language.code, str(language.display)) for language in language_options
+            ]
         if forum_options is None:
             del self.fields["forum"]
         else:
@@ -87,6 +144,13 @@ class CalendarQueryForm(forms.Form):
 
     def clean_forum(self):
         return self.forums.get(self.cleaned_data["forum"])
+
+    def shows(self, kind):
+        """Whether the calendar shows ``kind`` (``MEETINGS`` or ``ACTIVITIES``)."""
+        if "typ" not in self.fields:
+            return kind == MEETINGS
+        chosen = self.cleaned_data.get("typ")
+        return not chosen or chosen == kind
 
     @property
     def list_view(self):

@@ -307,6 +307,28 @@ def test_demo_activities_cover_the_county(client):
         last_confirmed__lt=today - timedelta(days=90)
     )
     assert stale.exists()
+    # One is near its deadline to confirm, one has left the public list; its
+    # organisation's admin sees it in self-service, the public does not.
+    assert any(activity.confirmation_due for activity in stale)
+    hidden = Activity.objects.unconfirmed(today).select_related("organisation")
+    assert hidden.exists()
+    gone = hidden.first()
+    admin = (
+        Membership.objects.active()
+        .filter(organisation=gone.organisation, role=Membership.Role.ADMIN)
+        .first()
+        .user
+    )
+    directory = DirectoryPage.objects.live().get().url
+    assert client.get(f"{directory}aktivitet/{gone.slug}/").status_code == 404
+    client.force_login(admin)
+    own = client.get(f"/organisationer/{gone.organisation.slug}/aktiviteter/")
+    assert gone.title in own.content.decode()
+    assert "Visas inte i katalogen." in own.content.decode()
+    client.logout()
+    # The public calendar shows the activities' sessions.
+    calendar = client.get("/kalender/?visa=lista&typ=aktiviteter")
+    assert calendar.context["days"]
     for activity in Activity.objects.select_related("organisation", "municipality"):
         activity.full_clean()  # TIA grants have a reference, sign-ups a link …
         org = activity.organisation

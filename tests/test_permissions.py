@@ -136,6 +136,8 @@ MATRIX = {
     "directory:review_queue": ("/granskning/aktiviteter/", REVIEWERS),
     "directory:review": ("/granskning/aktiviteter/{activity}/", REVIEWERS),
     "activity_ics": ("/ical/aktivitet/{activity}.ics", NOBODY),
+    # The directory's filter as a calendar subscription: public, like the list.
+    "activities_ics": ("/ical/aktiviteter.ics", EVERYONE),
     # The admin views that log level changes with the person who made them.
     "wagtailsnippets_forum_participation:add": (
         "/admin/snippets/forum/participation/add/",

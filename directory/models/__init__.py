@@ -1,7 +1,9 @@
 """The directory's models, one module per job; import them from here."""
 
 from .activities import (
+    LISTED_FOR,
     MAX_SESSIONS,
+    WARN_BEFORE,
     Activity,
     ActivityQuerySet,
     ActivityRevision,
@@ -18,7 +20,9 @@ from .translations import (
 from .travel import TravelRoute, TravelRouteQuerySet
 
 __all__ = [
+    "LISTED_FOR",
     "MAX_SESSIONS",
+    "WARN_BEFORE",
     "SOURCE_LANGUAGE",
     "TRANSLATED_FIELDS",
     "Activity",

@@ -20,6 +20,12 @@ from partners.models import ContactPerson, Organisation
 # rule never makes a page or a feed endless.
 MAX_SESSIONS = 400
 
+# A published activity that its organisation has not confirmed for this long
+# leaves the public directory (and returns when someone confirms it) …
+LISTED_FOR = datetime.timedelta(days=120)
+# … and the organisation is asked to confirm it this long before.
+WARN_BEFORE = datetime.timedelta(days=14)
+
 
 class Language(models.Model):
     """A language an activity is held or supported in (reference data)."""
@@ -57,11 +63,25 @@ class ActivityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Activity.Status.PUBLISHED)
 
-    def current(self, today=None):
-        """Published and not past its end date: what the public list shows."""
+    def listed(self, today=None):
+        """Confirmed by its organisation within ``LISTED_FOR``: still worth showing."""
         today = today or timezone.localdate()
-        return self.published().filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        return self.filter(last_confirmed__gt=today - LISTED_FOR)
+
+    def unconfirmed(self, today=None):
+        """Published, but not confirmed for ``LISTED_FOR``: hidden from the public
+        until someone at the organisation confirms it."""
+        today = today or timezone.localdate()
+        return self.published().filter(last_confirmed__lte=today - LISTED_FOR)
+
+    def current(self, today=None):
+        """Published, confirmed lately and not past its end date: what the public
+        list, the activity pages, the feeds and the calendar show."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .listed(today)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
         )
 
     def matching(self, text):
@@ -85,6 +105,21 @@ class ActivityQuerySet(models.QuerySet):
         """Activities whose period overlaps [start, end] (dates)."""
         return self.filter(start_date__lte=end).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=start)
+        )
+
+    def in_language(self, languages):
+        """Taught or supported in one of ``languages`` (a queryset or list)."""
+        # Subqueries rather than joins: two many-to-many joins would repeat rows.
+        taught, supported = (
+            model.objects.filter(language__in=languages)
+            for model in (
+                Activity.instruction_languages.through,
+                Activity.support_languages.through,
+            )
+        )
+        return self.filter(
+            Q(pk__in=taught.values("activity_id"))
+            | Q(pk__in=supported.values("activity_id"))
         )
 
     def with_public_relations(self):
@@ -299,6 +334,9 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("påminnelse skickad"), null=True, blank=True)
+    unlisted_notice_at = models.DateTimeField(
+        _("besked om att den inte visas skickat"), null=True, blank=True
+    )
 
     objects = ActivityQuerySet.as_manager()
 
@@ -395,11 +433,49 @@ class Activity(models.Model):
 
         return ActivityText.of(self, translation_for(self, language))
 
+    def confirm(self, today=None):
+        """Mark it as confirmed today (not saved): the reminders start over.
+        Returns the fields to save."""
+        self.last_confirmed = today or timezone.localdate()
+        self.reminded_at = None
+        self.unlisted_notice_at = None
+        return ["last_confirmed", "reminded_at", "unlisted_notice_at"]
+
+    @property
+    def unlisted_on(self):
+        """The day it leaves the public directory unless it is confirmed before."""
+        return self.last_confirmed + LISTED_FOR
+
+    @property
+    def confirm_by(self):
+        """The last day a confirmation keeps it in the directory without a break."""
+        return self.unlisted_on - datetime.timedelta(days=1)
+
+    def is_listed(self, today=None):
+        return (today or timezone.localdate()) < self.unlisted_on
+
+    @property
+    def is_unconfirmed(self):
+        """Published but hidden, because nobody has confirmed it lately."""
+        return self.status == self.Status.PUBLISHED and not self.is_listed()
+
+    @property
+    def confirmation_due(self):
+        """Published, still listed, and within ``WARN_BEFORE`` of leaving."""
+        today = timezone.localdate()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.is_listed(today)
+            and today >= self.unlisted_on - WARN_BEFORE
+        )
+
     @property
     def is_current(self):
         today = timezone.localdate()
-        return self.status == self.Status.PUBLISHED and (
-            self.end_date is None or self.end_date >= today
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.is_listed(today)
+            and (self.end_date is None or self.end_date >= today)
         )
 
 

@@ -290,7 +290,8 @@ def test_approval_keeps_the_first_publication_date(client, organisation, reviewe
 def test_approval_counts_as_a_confirmation_and_restarts_the_reminders(
     client, organisation, admin, reviewer, time_machine
 ):
-    """Reminded this morning, edited and approved at noon: asked again in 90 days."""
+    """Reminded this morning, edited and approved at noon: asked again 106 days
+    later, two weeks before it would leave the directory."""
     time_machine.move_to(at(today(), 12))
     activity = make_activity(
         organisation,
@@ -310,9 +311,9 @@ def test_approval_counts_as_a_confirmation_and_restarts_the_reminders(
     # Just approved: nothing to confirm.
     assert "Reminders sent: 0." in send_reminders()
     assert not mail.outbox
-    time_machine.shift(datetime.timedelta(days=89))
+    time_machine.shift(datetime.timedelta(days=105))
     assert "Reminders sent: 0." in send_reminders()
-    # 90 days after the approval the organisation is asked again.
+    # 106 days after the approval the organisation is asked again.
     time_machine.shift(datetime.timedelta(days=1))
     assert "Reminders sent: 1." in send_reminders()
     [email] = mail.outbox

@@ -476,9 +476,12 @@ def test_query_count_does_not_grow_with_events(client, forum, url):
     bulk_events(forum, 990)
     large = count_queries(client, url)
     assert small == large
-    # 4 for the page (forums, sub-regions, events, overrides); the rest are
-    # session, user and what base.html reads (site, settings, navigation).
-    assert large <= 12
+    # 9 for the page (forums, sub-regions, the first event and the first
+    # activity, events, overrides; the directory's municipalities, languages
+    # and activities); the rest are session, user and what base.html reads
+    # (site, settings, navigation). With activities, tests/events/
+    # test_calendar_activities.py.
+    assert large <= 17
 
 
 def test_forum_calendar_query_count(client, forum):

@@ -278,8 +278,8 @@ def set_history(activity, spec, index, status, today):
     )
     if status == ENDED:
         confirmed = activity.end_date - timedelta(days=14 + index % 10)
-    elif spec.get("stale"):  # not confirmed for more than 90 days
-        confirmed = today - timedelta(days=95 + (index % 4) * 12)
+    elif spec.get("stale"):  # not confirmed for ``stale`` days
+        confirmed = today - timedelta(days=spec["stale"])
     else:
         confirmed = today - timedelta(days=(index * 11) % 45)
     activity.last_confirmed = max(confirmed, published)
@@ -358,8 +358,10 @@ def activity_summary():
         .values_list("status", "n")
     )
     running = Activity.objects.current(today).filter(start_date__lte=today).count()
+    hidden = Activity.objects.unconfirmed(today).count()
     return (
-        f"Aktiviteter: {counts.get(PUBLISHED, 0)} publicerade ({running} pågående), "
+        f"Aktiviteter: {counts.get(PUBLISHED, 0)} publicerade ({running} pågående, "
+        f"{hidden} dolda i väntan på bekräftelse), "
         f"{counts.get(DRAFT, 0)} utkast, {counts.get(SUBMITTED, 0)} väntar på "
         f"granskning, {counts.get(ENDED, 0)} avslutade; "
         f"{ActivityTranslation.objects.count()} översättningar; "

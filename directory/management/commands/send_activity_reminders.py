@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import F, Q
@@ -9,18 +7,16 @@ from django.utils.translation import gettext as _
 
 from core.email import absolute_url
 from core.email import send as send_email
-from directory.models import Activity, ActivityRevision
+from directory.models import LISTED_FOR, WARN_BEFORE, Activity, ActivityRevision
 from directory.review import recipients
 from directory.revisions import record
-
-# How long a published activity goes unconfirmed before its organisation is asked.
-CONFIRM_AFTER = datetime.timedelta(days=90)
 
 
 class Command(BaseCommand):
     help = (
-        "Ask organisations to confirm published activities not confirmed for 90 "
-        "days, and end published activities whose end date has passed. Run daily; "
+        "End published activities whose end date has passed; ask organisations to "
+        "confirm activities two weeks before they leave the directory (120 days "
+        "without a confirmation), and tell them when one has left. Run daily; "
         "running it again sends nothing new."
     )
 
@@ -28,9 +24,12 @@ class Command(BaseCommand):
         today = timezone.localdate()
         ended = self.end_past_activities(today)
         sent, skipped = self.send_reminders(today)
+        unlisted, unlisted_skipped = self.send_unlisted_notices(today)
         self.stdout.write(
-            f"Reminders sent: {sent}. Activities ended after their end date: {ended}."
+            f"Reminders sent: {sent}. Activities ended after their end date: {ended}. "
+            f"Notices of activities that left the directory: {unlisted}."
         )
+        skipped += unlisted_skipped
         if skipped:
             self.stderr.write(
                 f"No one to remind for {skipped} activities (no admins, no creator)."
@@ -52,34 +51,47 @@ class Command(BaseCommand):
         return count
 
     def send_reminders(self, today):
+        """Two weeks before an activity leaves the directory: please confirm."""
         due = (
             Activity.objects.published()
-            .filter(last_confirmed__lte=today - CONFIRM_AFTER)
-            .filter(
-                Q(reminded_at__isnull=True)
-                | Q(reminded_at__date__lt=F("last_confirmed"))
-            )
-            .select_related("organisation", "created_by")
+            .listed(today)
+            .filter(last_confirmed__lte=today - (LISTED_FOR - WARN_BEFORE))
+        )
+        return self._send(due, "reminded_at", "directory/email/activity_reminder.txt")
+
+    def send_unlisted_notices(self, today):
+        """An activity has left the directory: how to bring it back."""
+        return self._send(
+            Activity.objects.unconfirmed(today),
+            "unlisted_notice_at",
+            "directory/email/activity_unlisted.txt",
+        )
+
+    def _send(self, due, stamp, template):
+        """Mail the organisation about each activity in ``due`` once per
+        confirmation: ``stamp`` records that it was told."""
+        # Told before the last confirmation: that message is about an older one.
+        untold = Q(**{f"{stamp}__isnull": True}) | Q(
+            **{f"{stamp}__date__lt": F("last_confirmed")}
         )
         sent = skipped = 0
-        for activity in due:
+        for activity in due.filter(untold).select_related("organisation", "created_by"):
             to = recipients(activity)
             if not to:
                 skipped += 1
+                continue
+            # Claim it first: a second run at the same time finds it told.
+            claimed = (
+                Activity.objects.filter(pk=activity.pk)
+                .filter(untold)
+                .update(**{stamp: timezone.now()})
+            )
+            if not claimed:
                 continue
             path = reverse(
                 "directory:activity_confirm",
                 args=[activity.organisation.slug, activity.slug],
             )
-            send_email(
-                to,
-                "directory/email/activity_reminder.txt",
-                {
-                    "activity": activity,
-                    "url": absolute_url(path),
-                },
-            )
-            activity.reminded_at = timezone.now()
-            activity.save(update_fields=["reminded_at"])
+            send_email(to, template, {"activity": activity, "url": absolute_url(path)})
             sent += 1
         return sent, skipped

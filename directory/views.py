@@ -208,6 +208,14 @@ def activity_list(request, page, query_form):
             "sort_field": form["sortering"],
             "list_url": base_url,
             "travel_routes_url": base_url + page.reverse_subpage("travel_routes"),
+            # The poster form, with the list's municipality (else sub-region).
+            "poster_url": base_url
+            + page.reverse_subpage("poster")
+            + query_string(
+                {"kommun": used["kommun"]}
+                if "kommun" in used
+                else {"delregion": used.get("delregion")}
+            ),
             "activities": activities,
             **pagination(page_obj, page_url),
             "active_filters": active_filters,

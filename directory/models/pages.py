@@ -9,7 +9,7 @@ from wagtail.models import Page
 from core.conf import setting
 from core.query import reads_query
 
-from .. import views
+from .. import poster_views, views
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -35,6 +35,16 @@ class DirectoryPage(RoutablePageMixin, Page):
     @path("aktivitet/<slug:slug>/")
     def activity_detail(self, request, slug):
         return views.activity_detail(request, self, slug)
+
+    @path("affisch/")
+    @reads_query("directory.poster_forms.PosterForm")
+    def poster(self, request, query_form):
+        return poster_views.poster_form(request, self, query_form)
+
+    @path("affisch/pdf/")
+    @reads_query("directory.poster_forms.PosterForm")
+    def poster_pdf(self, request, query_form):
+        return poster_views.poster_pdf(request, self, query_form)
 
     @path("reseersattning/")
     def travel_routes(self, request):

@@ -29,6 +29,7 @@ install: $(STAMP) $(NODE_STAMP)
 
 ## Install, migrate, load the demo data and serve http://127.0.0.1:8000
 run: install
+	bash scripts/install-system-packages weasyprint
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -47,7 +48,7 @@ benchmark: install
 	DATABASE_URL=$(BENCHMARK_DB) $(MANAGE) benchmark --output build/benchmark.json
 
 system-packages:
-	bash scripts/install-system-packages gettext chromium npm
+	bash scripts/install-system-packages gettext chromium npm weasyprint
 
 lint: install migrations-check
 	$(BIN)/ruff check .

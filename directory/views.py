@@ -235,6 +235,14 @@ def activity_list(request, page, query_form):
             + page.reverse_subpage("activity_json")
             + query_string(used),
             "open_data_url": base_url + page.reverse_subpage("open_data"),
+            # The poster form, with the list's municipality (else sub-region).
+            "poster_url": base_url
+            + page.reverse_subpage("poster")
+            + query_string(
+                {"kommun": used["kommun"]}
+                if "kommun" in used
+                else {"delregion": used.get("delregion")}
+            ),
             "activities": activities,
             **pagination(page_obj, page_url),
             "active_filters": active_filters,

@@ -230,10 +230,12 @@ def add_pages(people):
         )
     )
     statement.save_revision().publish()
-    directory = home.add_child(
-        instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
-    )
-    directory.save_revision().publish()
+    # The permission matrix's poster rows need the directory's page too.
+    if not DirectoryPage.objects.exists():
+        directory = home.add_child(
+            instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
+        )
+        directory.save_revision().publish()
     activity = Activity.objects.create(
         organisation=Organisation.objects.get(slug="sensus"),
         title="Språkcafé varje vecka",

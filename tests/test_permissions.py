@@ -14,7 +14,7 @@ from core.geography.models import County, Municipality, SubRegion
 from directory.models import Activity, Language
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
-from tests.directory import matrix_open_data, matrix_translations
+from tests.directory import matrix_open_data, matrix_posters, matrix_translations
 from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
 from tests.factories import (
     ForumFactory,
@@ -55,6 +55,7 @@ ROOM_MATRICES = (
     matrix_contact_persons,
     matrix_translations,
     matrix_open_data,
+    matrix_posters,
 )
 
 # The activity pages are open to every active member of the organisation; in

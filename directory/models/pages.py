@@ -11,7 +11,7 @@ from core.conf import setting
 from core.i18n.locales import active_locale_id
 from core.query import reads_query
 
-from .. import export_views, views
+from .. import export_views, poster_views, views
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -62,6 +62,16 @@ class DirectoryPage(RoutablePageMixin, Page):
     @path("aktivitet/<slug:slug>/")
     def activity_detail(self, request, slug):
         return views.activity_detail(request, self, slug)
+
+    @path("affisch/")
+    @reads_query("directory.poster_forms.PosterForm")
+    def poster(self, request, query_form):
+        return poster_views.poster_form(request, self, query_form)
+
+    @path("affisch/pdf/")
+    @reads_query("directory.poster_forms.PosterForm")
+    def poster_pdf(self, request, query_form):
+        return poster_views.poster_pdf(request, self, query_form)
 
     @path("reseersattning/")
     def travel_routes(self, request):

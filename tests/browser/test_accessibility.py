@@ -86,6 +86,8 @@ def walk_public_pages(walk: Walk, code):
     walk.click(".activity-card__title a")
     page.goto(directory)
     walk.click(".directory-travel-link a")
+    page.goto(directory)
+    walk.click(".directory-poster-link a")
     # Guidance pages from the main menu.
     page.goto(home)
     walk.click('.site-nav a[href*="/om-tia/"]')

@@ -5,9 +5,12 @@ import datetime
 import io
 import re
 
+import pypdfium2
+import zxingcpp
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from core.conf import setting
 from directory.models import Activity
 from tests.browser.steps import find_activities, sign_in, sign_out
 
@@ -121,3 +124,34 @@ def test_visitor_downloads_the_filtered_list_and_finds_the_open_data(
     )
     page.get_by_role("link", name="API:ets startpunkt").click()
     assert '"version": "3.2"' in page.content()
+
+
+def test_visitor_prints_a_poster_of_the_municipality_in_arabic(page: Page, demo_site):
+    ystad = list(
+        Activity.objects.current()
+        .filter(municipality__name="Ystad")
+        .values_list("title", flat=True)
+    )
+    assert ystad, "the demo data have current activities in Ystad"
+    page.goto(demo_site.url + "/")
+    find_activities(page, "Ystad")
+    page.get_by_role("link", name="Skriv ut en affisch").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Skriv ut en affisch")
+    # The list's municipality is chosen already.
+    expect(page.get_by_label("Kommun")).to_have_value("ystad")
+    page.get_by_label("Språk på affischen utöver svenska").select_option(value="ar")
+    page.get_by_role("button", name="Skapa affischen (PDF)").click()
+    expect(page).to_have_url(re.compile(r"/affisch/pdf/\?.*sprak=ar"))
+    # Chromium shows the PDF in its viewer; the file is what it was sent.
+    answer = page.request.get(page.url)
+    assert answer.headers["content-type"] == "application/pdf"
+    pdf = answer.body()
+    document = pypdfium2.PdfDocument(pdf)
+    text = " ".join(
+        " ".join(page.get_textpage().get_text_range().split()) for page in document
+    )
+    for title in ystad:
+        assert title in text
+    image = document[0].render(scale=2).to_pil()
+    codes = [code.text for code in zxingcpp.read_barcodes(image)]
+    assert codes == [f"{setting('SITE_URL').rstrip('/')}/ar/aktiviteter/?kommun=ystad"]

@@ -8,9 +8,7 @@ from playwright.sync_api import Page, expect
 ACTIVITY = "Svenska i studiecirkel"  # Sensus in Ystad, support in Arabic
 
 
-def test_visitor_searches_from_the_header_and_opens_an_activity(
-    page: Page, demo_site
-):
+def test_visitor_searches_from_the_header_and_opens_an_activity(page: Page, demo_site):
     page.goto(demo_site.url + "/")
     search = page.get_by_role("search", name="Sök på webbplatsen")
     search.get_by_label("Sök på webbplatsen").fill("svenska ystad arabiska")
@@ -38,7 +36,7 @@ def test_nothing_found_leads_to_the_directory(page: Page, demo_site):
     search.get_by_label("Sök på webbplatsen").fill('"xyzzy')
     search.get_by_role("button", name="Sök").click()
     expect(page.get_by_role("status").filter(has_text="träff")).to_have_text(
-        "0 träffar för ”\"xyzzy”."
+        '0 träffar för ”"xyzzy”.'
     )
     page.get_by_role("link", name="Bläddra bland alla aktiviteter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hitta aktiviteter")

@@ -126,9 +126,9 @@ def activities_ics(request, query_form):
 def _build(request, filterset, activities, today):
     """The feed's bytes. One URL for everybody: its words and links are in the
     site's language, whoever fetched it first."""
-    page = DirectoryPage.objects.live().first()
     host, _port = split_domain_port(request.get_host())
     with translation.override(settings.LANGUAGE_CODE):
+        page = DirectoryPage.live_localized()
         base = page.get_url(request) if page is not None else None
 
         def url_for(activity):

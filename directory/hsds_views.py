@@ -78,7 +78,7 @@ class Links:
 
     def __init__(self, request):
         self.request = request
-        self.page = DirectoryPage.objects.live().first()
+        self.page = DirectoryPage.live_localized()
         self.base_url = self.page.get_url(request) if self.page else None
 
     def activity(self, activity):

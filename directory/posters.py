@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 
 from core.collation import sort_key
 from core.conf import setting
+from core.i18n.locales import localized
 
 from .models.activities import Activity
 from .models.translations import SOURCE_LANGUAGE
@@ -79,7 +80,9 @@ def directory_url(page, area, language, request=None):
     """The absolute address of the directory filtered to ``area``, in
     ``language``, on the site's configured host (``TIA["SITE_URL"]``)."""
     with translation.override(language):
-        _site, _root, path = page.get_url_parts(request)
+        # The directory page in that language's page tree (its alias until
+        # translated), under that language's prefix.
+        _site, _root, path = localized(page).get_url_parts(request)
     return f"{setting('SITE_URL').rstrip('/')}{path}?{urlencode(area.query)}"
 
 

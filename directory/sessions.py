@@ -123,7 +123,7 @@ def sessions(activities, first, last, request):
 def activity_urls(request):
     """A function giving an activity's page URL in the reader's language;
     '' for every activity when no directory page is live."""
-    page = DirectoryPage.objects.live().first()
+    page = DirectoryPage.live_localized()
     if page is None:
         return lambda activity: ""
     base = page.get_url(request) or ""

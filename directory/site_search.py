@@ -115,7 +115,7 @@ def find(query):
 
 
 def results(rows, query):
-    directory = DirectoryPage.objects.live().first()
+    directory = DirectoryPage.live_localized()
     if directory is None:
         return []
     base_url = directory.get_url(query.request)

@@ -21,7 +21,7 @@ ROWS = {
 def populate(people, forum):
     """The directory's page, where the poster's routes are."""
     if not DirectoryPage.objects.live().exists():
-        home = Page.objects.get(depth=2)
+        home = Page.objects.get(depth=2, locale__language_code="sv")
         page = home.add_child(
             instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
         )

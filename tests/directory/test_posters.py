@@ -398,7 +398,8 @@ def test_the_poster_runs_a_constant_number_of_queries(
         )
         ActivityTranslationFactory(activity=activity, language="so", title=f"Koox {n}")
     client.get(PDF_URL, {"kommun": "ystad", "sprak": "so"})  # warm Wagtail's caches
-    with django_assert_max_num_queries(12):
+    # Two of them find the directory page in the poster's language tree.
+    with django_assert_max_num_queries(14):
         get_pdf(client, kommun="ystad", sprak="so")
 
 

@@ -30,7 +30,7 @@ def place(name):
 
 @pytest.fixture
 def directory_page(db):
-    home = Page.objects.get(depth=2).specific
+    home = Page.objects.get(depth=2, locale__language_code="sv").specific
     page = home.add_child(
         instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
     )

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page
 
 from core.geography.models import Municipality
+from core.i18n.locales import active_locale_id
 from directory.factories import ActivityFactory as BaseActivityFactory
 from directory.models import Activity, DirectoryPage, Language
 from events.factories import EventFactory
@@ -50,7 +51,7 @@ def municipality(name):
 
 @pytest.fixture
 def directory_page(db):
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="sv")
     page = home.add_child(
         instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
     )
@@ -60,7 +61,7 @@ def directory_page(db):
 
 @pytest.fixture
 def guidance_page(db):
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="sv")
     page = home.add_child(
         instance=GuidancePage(
             title="Reseersättning till aktiviteter",
@@ -200,7 +201,7 @@ def test_drafts_and_ended_activities_are_not_found(client, directory_page):
 
 
 def test_private_pages_are_not_found(client, guidance_page):
-    draft = Page.objects.get(depth=2).add_child(
+    draft = Page.objects.get(depth=2, locale__language_code="sv").add_child(
         instance=GuidancePage(title="Bussbiljetten i utkast", slug="utkast", live=False)
     )
     draft.save_revision()
@@ -234,8 +235,10 @@ def knowledge_kind(monkeypatch):
     monkeypatch.setattr(site_search, "_kinds", dict(site_search._kinds))
 
     def find(query):
+        # Pages: the reader's language tree only, as the pages kind does.
         return GuidancePage.objects.live().filter(
-            site_search.matching(query.words, ["title", "intro"])
+            site_search.matching(query.words, ["title", "intro"]),
+            locale_id=active_locale_id(),
         )
 
     def results(rows, query):

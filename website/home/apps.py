@@ -11,10 +11,15 @@ class HomeConfig(AppConfig):
     verbose_name = _("Webbplats")
 
     def ready(self):
-        from .locales import synchronise_after_migrate
+        from wagtail.signals import page_published
+
+        from .locales import alias_new_page, synchronise_after_migrate
 
         post_migrate.connect(
             synchronise_after_migrate,
             sender=self,
             dispatch_uid="website.home.synchronise_trees",
+        )
+        page_published.connect(
+            alias_new_page, dispatch_uid="website.home.alias_new_page"
         )

@@ -3,11 +3,13 @@
 Each content locale but Swedish is synchronised from Swedish (migration
 ``0004_page_translations``): wagtail-localize gives every Swedish page an alias
 in each of them, which shows the Swedish page until someone translates it. The
-admin does that for pages created there; pages created by code (the migration's
-home page, the demo) get theirs here. ``translate_page`` makes a translation
-from strings supplied (the demo's).
+admin does that for pages created there; a page that code publishes gets
+theirs when it is published (``alias_new_page``), the pages that existed
+before the locales when the migration has run (``synchronise_after_migrate``).
+``translate_page`` makes a translation from strings supplied (the demo's).
 """
 
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
     StringSegment,
@@ -41,6 +43,26 @@ def synchronise_after_migrate(sender, plan=None, **kwargs):
     }
     if TREES_MIGRATION in applied:
         synchronise_trees()
+
+
+def alias_new_page(sender, instance, **kwargs):
+    """page_published: a page published in a language that others are
+    synchronised from gets its aliases in them, as the admin gives a page
+    created there; pages made by code (imports, commands) then show under
+    every prefix too. A page with its aliases, or one in a synchronised
+    language (an alias or a translation), is left alone."""
+    page = instance
+    targets = Locale.objects.filter(
+        pk__in=LocaleSynchronization.objects.filter(sync_from_id=page.locale_id).values(
+            "locale_id"
+        )
+    ).exclude(
+        pk__in=Page.objects.filter(translation_key=page.translation_key).values(
+            "locale_id"
+        )
+    )
+    for locale in targets:
+        page.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
 def translate_page(page, locale, texts, user=None):

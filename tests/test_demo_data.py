@@ -319,7 +319,7 @@ def test_demo_activities_cover_the_county(client):
         .first()
         .user
     )
-    directory = DirectoryPage.objects.live().get().url
+    directory = DirectoryPage.objects.live().get(locale__language_code="sv").url
     assert client.get(f"{directory}aktivitet/{gone.slug}/").status_code == 404
     client.force_login(admin)
     own = client.get(f"/organisationer/{gone.organisation.slug}/aktiviteter/")

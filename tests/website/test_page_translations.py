@@ -216,7 +216,7 @@ def test_a_new_swedish_guidance_page_appears_in_every_language(
 
 
 def result_links(response):
-    return [a["href"] for a in soup(response).select(".search-results h2 a")]
+    return [a["href"] for a in soup(response).select(".search-results h3 a")]
 
 
 def test_search_finds_each_page_once_in_the_readers_language(client, pages):
@@ -228,7 +228,7 @@ def test_search_finds_each_page_once_in_the_readers_language(client, pages):
     # Not translated into Somali: the Swedish page's alias, marked as Swedish.
     response = client.get("/so/sok/", {"q": "Om TIA"})
     assert result_links(response) == ["/so/om-tia/"]
-    assert soup(response).select_one(".search-results h2")["lang"] == "sv"
+    assert soup(response).select_one(".search-results h3")["lang"] == "sv"
 
 
 def test_the_sitemap_lists_each_page_once_per_written_language(client, pages):

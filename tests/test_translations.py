@@ -61,3 +61,18 @@ def test_every_string_is_translated(po_file):
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, (
         result.stderr
     )
+
+
+def _msgids(po_file):
+    import polib
+
+    return {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(po_file))}
+
+
+def test_every_language_has_every_string():
+    """`make translations` adds new strings to every catalogue at once; a
+    catalogue without them shows those strings in Swedish."""
+    expected = _msgids(LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po")
+    for po_file in TRANSLATED:
+        missing = expected - _msgids(po_file)
+        assert not missing, f"{po_file.parts[-3]} lacks {sorted(missing)[:5]}"

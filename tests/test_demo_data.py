@@ -240,6 +240,61 @@ def test_demo_pages_are_translated_in_wagtail_localize(client):
     assert "header-meta--locales" in editor.content.decode()
 
 
+DEMO_GUIDANCE = ["varfor-samverkan", "fyra-nivaer", "forvantningar", "reseersattning"]
+
+
+def test_demo_guidance_is_translated_with_contents_links_and_reviews(client):
+    """The four guidance pages on collaboration and travel reimbursement, each
+    in English, Arabic, Persian and Tigrinya with its table of contents; one
+    is more than a year unreviewed, so its owner, the demo's editor, is
+    reminded."""
+    from django.core import mail
+
+    call_command("seed_demo")
+    swedish = Locale.get_default()
+    pages = {
+        page.slug: page
+        for page in GuidancePage.objects.filter(locale=swedish, slug__in=DEMO_GUIDANCE)
+    }
+    assert sorted(pages) == sorted(DEMO_GUIDANCE)
+    owner = get_user_model().objects.get(
+        email="omar.haddad@lansstyrelsen-skane.example"
+    )
+    for page in pages.values():
+        assert page.owner == owner
+        assert page.last_reviewed is not None
+        assert len(page.table_of_contents()) >= 3
+        for code in TRANSLATED_INTO:
+            translation = page.get_translation(
+                Locale.objects.get(language_code=code)
+            ).specific
+            assert translation.alias_of_id is None, (code, page.slug)
+            assert translation.last_reviewed == page.last_reviewed
+            html = BeautifulSoup(
+                client.get(translation.url).content.decode(), "html.parser"
+            )
+            assert html.find("h1").get_text() == TRANSLATIONS[page.title][code]
+            toc = [a.get_text() for a in html.select("nav.toc a")]
+            assert toc == [
+                TRANSLATIONS[text][code] for _anchor, text in page.table_of_contents()
+            ]
+    travel = client.get(pages["reseersattning"].url).content.decode()
+    assert "Checklista för deltagarintyg" in travel
+    assert 'href="https://www.migrationsverket.se/"' in travel
+    assert "Senast granskad" in travel
+
+    today = timezone.localdate()
+    overdue = [
+        page for page in pages.values() if page.last_reviewed <= today - timedelta(365)
+    ]
+    assert len(overdue) == 1
+    mail.outbox = []
+    out = io.StringIO()
+    call_command("send_guidance_reminders", stdout=out, stderr=io.StringIO())
+    assert "Guidance review reminders sent: 1." in out.getvalue()
+    assert mail.outbox[0].to == [owner.email]
+
+
 def test_demo_logins_work_with_verified_addresses(client):
     call_command("seed_demo")
     from website.demo.partners import PARTNER_PEOPLE

@@ -4,9 +4,11 @@ many of the county's readers read."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from website.demo.documents import wagtail_document
 from website.demo.loader import load
 from website.home.locales import synchronise_trees, translate_page
 from website.home.models import (
@@ -20,8 +22,12 @@ from website.home.models import (
 DATA = load("pages")
 HOME_INTRO = DATA["home_intro"]
 HOME_BODY = DATA["home_body"]
-# slug, title, intro, in_menu (shown in the main menu), body
+# slug, title, intro, in_menu (shown in the main menu), body; optionally
+# reviewed_days_ago (the last review, counted back from today) and related
+# (pages by slug among the guidance before it, external links, documents)
 GUIDANCE = DATA["guidance"]
+# The editor who owns the guidance pages and is reminded to review them.
+GUIDANCE_OWNER = DATA["guidance_owner"]
 STATEMENT = DATA["accessibility_statement"]
 # The languages the demo's pages are translated into; in the others the pages
 # stay aliases of the Swedish ones, shown in Swedish with a note.
@@ -52,11 +58,18 @@ def create_pages():
     for spec in GUIDANCE:
         page = GuidancePage.objects.child_of(home).filter(slug=spec["slug"]).first()
         if page is None:
+            reviewed = spec.get("reviewed_days_ago")
             page = GuidancePage(
                 title=spec["title"],
                 slug=spec["slug"],
                 intro=spec["intro"],
                 body=spec["body"],
+                related=related_items(spec.get("related", []), pages),
+                last_reviewed=(
+                    None
+                    if reviewed is None
+                    else timezone.localdate() - datetime.timedelta(days=reviewed)
+                ),
                 show_in_menus=spec["in_menu"],
             )
             home.add_child(instance=page)
@@ -82,6 +95,34 @@ def create_pages():
     contact.privacy_page = contact.privacy_page or pages["personuppgifter"]
     contact.save()
     return home, pages
+
+
+def related_items(specs, pages):
+    """The related links of a guidance page as its StreamField stores them."""
+    items = []
+    for spec in specs:
+        if spec["type"] == "page":
+            value = {"page": pages[spec["slug"]].pk, "title": spec["title"]}
+        elif spec["type"] == "link":
+            value = {"url": spec["url"], "title": spec["title"]}
+        else:
+            document = spec["document"]
+            value = {
+                "document": wagtail_document(
+                    document["title"], document["filename"], document["lines"]
+                ).pk,
+                "title": spec["title"],
+            }
+        items.append({"type": spec["type"], "value": value})
+    return items
+
+
+def give_guidance_owner():
+    """The demo's editor owns the guidance pages that have no owner, in
+    every language, and is the one the review reminder goes to."""
+    owner = get_user_model().objects.filter(email=GUIDANCE_OWNER).first()
+    if owner is not None:
+        GuidancePage.objects.filter(owner__isnull=True).update(owner=owner)
 
 
 def create_accessibility_statement(home):

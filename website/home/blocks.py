@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -52,6 +53,57 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     links = LinkListBlock()
     notice = NoticeBlock()
+
+
+class RelatedPageBlock(blocks.StructBlock):
+    """A page of this site that reads on from a guidance page."""
+
+    page = blocks.PageChooserBlock(label=_("Sida"))
+    title = blocks.CharBlock(
+        label=_("Länktext"),
+        max_length=120,
+        required=False,
+        help_text=_("Tomt: sidans rubrik."),
+    )
+
+    class Meta:
+        icon = "doc-empty-inverse"
+        label = _("Sida på webbplatsen")
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    """A page elsewhere, e.g. Migrationsverket's."""
+
+    url = blocks.URLBlock(label=_("Adress"))
+    title = blocks.CharBlock(label=_("Länktext"), max_length=120)
+
+    class Meta:
+        icon = "link-external"
+        label = _("Extern länk")
+
+
+class RelatedDocumentBlock(blocks.StructBlock):
+    """A document from the document library; linking it here makes it public."""
+
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Länktext"),
+        max_length=120,
+        required=False,
+        help_text=_("Tomt: dokumentets titel."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+
+
+class RelatedBlock(blocks.StreamBlock):
+    """The related links and documents under a guidance page."""
+
+    page = RelatedPageBlock()
+    link = RelatedLinkBlock()
+    document = RelatedDocumentBlock()
 
 
 class ShortcomingBlock(blocks.StructBlock):

@@ -1,15 +1,21 @@
+import datetime
+
 from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n.content import with_content_languages
 
-from .blocks import BodyBlock, ShortcomingsBlock
+from .blocks import BodyBlock, RelatedBlock, ShortcomingsBlock
 
 # Where DIGG, which supervises the law, takes complaints about accessibility.
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
@@ -17,6 +23,10 @@ DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
 # Translated pages keep the Swedish page's slug: the same address under every
 # language's prefix, so that the language switcher finds the page in each.
 SAME_SLUG_IN_EVERY_LANGUAGE = [SynchronizedField("slug", overridable=False)]
+
+# A guidance page that nobody has confirmed for this long is reviewed again;
+# its owner is reminded (``send_guidance_reminders``).
+REVIEW_EVERY = datetime.timedelta(days=365)
 
 
 class HomePage(Page):
@@ -50,11 +60,49 @@ class HomePage(Page):
         verbose_name_plural = _("startsidor")
 
     def get_context(self, request, *args, **kwargs):
+        from . import front
+
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = with_content_languages(
-            GuidancePage.objects.child_of(self).live().public().in_menu()
+        directory = front.directory_page()
+        context.update(
+            {
+                "directory": directory,
+                "search_form": front.search_form() if directory else None,
+                "events": front.next_public_events(),
+                "activities": front.new_activities(directory),
+                # Every guidance page under the home page in the reader's
+                # language, the menu's and the others.
+                "guidance_pages": with_content_languages(
+                    GuidancePage.objects.child_of(self).live().public()
+                ),
+                "coordinators": front.coordinators(),
+            }
         )
         return context
+
+
+class GuidancePageQuerySet(PageQuerySet):
+    def reviewed_on(self):
+        """Annotate ``reviewed_on``: the confirmed review date, else the day the
+        page was first published (a page never reviewed is as old as that)."""
+        return self.annotate(
+            reviewed_on=Coalesce(
+                "last_reviewed",
+                TruncDate("first_published_at"),
+                output_field=models.DateField(),
+            )
+        )
+
+    def review_due(self, today=None):
+        """Live pages in their own language (not aliases) whose last review is
+        ``REVIEW_EVERY`` or longer ago."""
+        today = today or timezone.localdate()
+        return (
+            self.live()
+            .filter(alias_of__isnull=True)
+            .reviewed_on()
+            .filter(reviewed_on__lte=today - REVIEW_EVERY)
+        )
 
 
 class GuidancePage(Page):
@@ -62,8 +110,37 @@ class GuidancePage(Page):
 
     intro = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("innehåll"), blank=True)
+    related = StreamField(
+        RelatedBlock(),
+        verbose_name=_("relaterade länkar och dokument"),
+        blank=True,
+        help_text=_(
+            "Sidor, externa länkar och dokument som läsaren kan gå vidare till. "
+            "Ett dokument som länkas här blir offentligt."
+        ),
+    )
+    last_reviewed = models.DateField(
+        _("senast granskad"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Dagens datum när du har läst igenom sidan och bekräftar att den "
+            "stämmer. Sidans ägare får en påminnelse när den inte har granskats "
+            "på tolv månader."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    objects = PageManager.from_queryset(GuidancePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("related"),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("owner")],
+            heading=_("Granskning"),
+        ),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -71,11 +148,42 @@ class GuidancePage(Page):
 
     parent_page_types = ["home.HomePage", "home.GuidancePage"]
     subpage_types = ["home.GuidancePage", "directory.DirectoryPage"]
-    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
+    # The review is the page's, in every language: translations show the date
+    # the Swedish page was confirmed on.
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE + [
+        SynchronizedField("last_reviewed", overridable=False)
+    ]
 
     class Meta:
         verbose_name = _("vägledningssida")
         verbose_name_plural = _("vägledningssidor")
+
+    def body_sections(self):
+        """The body's blocks as ``(block, anchor)``: each heading's anchor id,
+        unique on the page, and None for the other blocks."""
+        sections = []
+        taken = set()
+        for number, block in enumerate(self.body, start=1):
+            if block.block_type != "heading":
+                sections.append((block, None))
+                continue
+            base = slugify(block.value["text"], allow_unicode=True) or f"del-{number}"
+            anchor, suffix = base, 2
+            while anchor in taken:
+                anchor, suffix = f"{base}-{suffix}", suffix + 1
+            taken.add(anchor)
+            sections.append((block, anchor))
+        return sections
+
+    def table_of_contents(self):
+        """``[(anchor, heading text)]``, when there are two headings or more:
+        with fewer, a list of links saves nobody any scrolling."""
+        entries = [
+            (anchor, block.value["text"])
+            for block, anchor in self.body_sections()
+            if anchor
+        ]
+        return entries if len(entries) >= 2 else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -87,7 +195,36 @@ class GuidancePage(Page):
         context["subpages"] = with_content_languages(
             GuidancePage.objects.child_of(self).live().public()
         )
+        context["sections"] = self.body_sections()
+        context["table_of_contents"] = self.table_of_contents()
         return context
+
+
+class GuidanceReviewReminder(models.Model):
+    """When the owner of a guidance page was last reminded to review it, so
+    that the daily job reminds once a period, not every day."""
+
+    page = models.OneToOneField(
+        GuidancePage,
+        verbose_name=_("sida"),
+        on_delete=models.CASCADE,
+        related_name="review_reminder",
+    )
+    sent_on = models.DateField(_("påmind"))
+
+    class Meta:
+        verbose_name = _("påminnelse om granskning")
+        verbose_name_plural = _("påminnelser om granskning")
+
+    def __str__(self):
+        return f"{self.page} ({self.sent_on})"
+
+    def covers(self, reviewed_on, today):
+        """Whether this reminder was about the review due now: sent after the
+        page came due, and less than a period ago."""
+        return self.sent_on >= reviewed_on + REVIEW_EVERY and (
+            self.sent_on > today - REVIEW_EVERY
+        )
 
 
 class AccessibilityStatementPage(Page):

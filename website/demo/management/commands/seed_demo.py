@@ -10,7 +10,7 @@ from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.notifications import create_notifications
-from website.demo.pages import create_pages
+from website.demo.pages import create_pages, give_guidance_owner
 from website.demo.partners import create_partners, forum_summary
 from website.demo.people import DEMO_PASSWORD, create_people
 from website.demo.planned_meetings import create_planned_meetings
@@ -33,6 +33,7 @@ class Command(BaseCommand):
         load_languages(Language)
         home, pages = create_pages()
         people = create_people()
+        give_guidance_owner()
         forum, partner_logins = create_partners()
         create_activities()
         create_events()

@@ -177,14 +177,6 @@ def test_points_are_in_the_readers_language(client, directory_page):
     assert point["url"] == "/ar" + detail_url(activity)
 
 
-def test_every_municipality_of_skane_has_a_centre():
-    skane = Municipality.objects.filter(county__code="12")
-    assert skane.count() == 33
-    assert not skane.filter(latitude__isnull=True).exists()
-    for m in skane:
-        assert 55.3 < m.latitude < 56.5 and 12.4 < m.longitude < 14.6, m.name
-
-
 @pytest.mark.parametrize(
     "path",
     [

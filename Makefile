@@ -16,13 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $(STAMP)
 
-# Fonts (served from our static files) and axe-core (the browser tests'
-# accessibility engine), exactly as package-lock.json pins them.
+# Fonts and the map's Leaflet (served from our static files) and axe-core (the
+# browser tests' accessibility engine), exactly as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed-stamp
 $(NODE_STAMP): package.json package-lock.json
 	command -v npm >/dev/null || bash scripts/install-system-packages npm
 	npm ci --no-audit --no-fund --loglevel=error
-	bash scripts/copy-fonts
+	bash scripts/copy-assets
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
@@ -73,4 +73,4 @@ library-translations: install
 	$(BIN)/python scripts/library_translations.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info static_collected node_modules website/static/fonts
+	rm -rf $(VENV) build *.egg-info static_collected node_modules website/static/fonts directory/static/directory/vendor

@@ -33,6 +33,16 @@ DEFAULTS = {
     # each installation (county) its own UUID, so that feeds merged by others
     # never share an id. Changing it changes every published id.
     "HSDS_NAMESPACE": "680fd4d9-3dc0-558c-bcb1-b621b8322609",
+    # The activity map's tile server, a URL template such as
+    # "https://tiles.example.org/{z}/{x}/{y}.png": a self-hosted or contracted
+    # service, since visitors' browsers fetch the tiles from it. Empty: no map
+    # (no Leaflet loaded, nothing on the page mentions one), so that by default
+    # no visitor's browser contacts a third party. The directory page's
+    # content security policy allows this host's images, and only there.
+    "MAP_TILE_URL": "",
+    # The attribution the tile service requires, shown in the map's corner as
+    # plain text, e.g. "Kartdata © OpenStreetMap-bidragsgivare".
+    "MAP_ATTRIBUTION": "",
 }
 
 # What a None above stands for: a setting the host has anyway.

@@ -16,7 +16,7 @@ from core.pagination import pagination
 from core.query import nearest_page
 from partners.models import ContactPerson
 
-from . import ical, jsonld
+from . import ical, jsonld, maps
 from .filters import SORT_SOONEST
 from .models.activities import Activity
 from .models.translations import SOURCE_LANGUAGE
@@ -216,9 +216,19 @@ def activity_list(request, page, query_form):
         + query_string(feed_params)
     )
 
-    return page.render(
+    activity_map = None
+    if maps.enabled():
+        activity_map = {
+            **maps.tile_source(),
+            "points_url": base_url
+            + page.reverse_subpage("activity_points")
+            + query_string(feed_params),
+        }
+
+    response = page.render(
         request,
         context_overrides={
+            "activity_map": activity_map,
             "feed": feed,
             "form": form,
             "filter_fields": [
@@ -251,6 +261,10 @@ def activity_list(request, page, query_form):
             "suggestion": suggestion,
         },
     )
+    if activity_map:
+        # The tile server's images, on this page only (django-csp's csp_update).
+        response._csp_update = maps.csp_update()
+    return response
 
 
 def activity_detail(request, page, slug):

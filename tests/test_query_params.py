@@ -109,6 +109,11 @@ def site(django_db_setup, django_db_blocker):
         django_db_blocker.unblock(),
         transaction.atomic(),
         override_settings(MIDDLEWARE=recording),
+        # A tile server, so that the directory's map points answer (and are tried).
+        override_settings(
+            TIA=settings.TIA
+            | {"MAP_TILE_URL": "https://tiles.example.org/{z}/{x}/{y}.png"}
+        ),
     ):
         people = make_people()
         add_pages(people)

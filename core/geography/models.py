@@ -101,6 +101,26 @@ class Municipality(models.Model):
         blank=True,
         related_name="municipalities",
     )
+    # Where the map puts an activity that has no point of its own: the
+    # municipality's central town, approximately (data/municipality_centres.csv).
+    latitude = models.DecimalField(
+        _("latitud för centralorten"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kartan visar här de aktiviteter i kommunen som inte har en egen "
+            "plats. Tomt: de visas inte på kartan."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitud för centralorten"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

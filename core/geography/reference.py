@@ -69,3 +69,15 @@ def load_subregions(County, SubRegion, Municipality):
             Municipality.objects.filter(code__in=codes).update(subregion=subregion)
             created += 1
     return created
+
+
+def load_centres(Municipality):
+    """Give the municipalities in ``municipality_centres.csv`` their central
+    town's point, where they have none: a point staff set in the admin stays.
+    Return how many were set."""
+    updated = 0
+    for row in read_rows("municipality_centres.csv"):
+        updated += Municipality.objects.filter(
+            code=row["code"], latitude__isnull=True, longitude__isnull=True
+        ).update(latitude=row["latitude"], longitude=row["longitude"])
+    return updated

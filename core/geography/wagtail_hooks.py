@@ -43,7 +43,8 @@ class ReferenceDataPolicy(ModelPermissionPolicy):
 
 
 class MunicipalityViewSet(SnippetViewSet):
-    """Municipalities come from SCB; staff only move them between sub-regions."""
+    """Municipalities come from SCB; staff move them between sub-regions and
+    correct the centre the activity map falls back on."""
 
     model = Municipality
     icon = "home"
@@ -58,6 +59,8 @@ class MunicipalityViewSet(SnippetViewSet):
         FieldPanel("code", read_only=True),
         FieldPanel("county", read_only=True),
         FieldPanel("subregion"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
     ]
 
 

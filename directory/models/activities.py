@@ -122,6 +122,32 @@ class ActivityQuerySet(models.QuerySet):
             | Q(pk__in=supported.values("activity_id"))
         )
 
+    def on_map(self):
+        """Those with a place, each with the point the map shows as
+        ``map_latitude``/``map_longitude`` and ``map_approximate``: its own
+        point, else its municipality's centre (approximate). Online-only
+        activities have no place; one without either point is left off."""
+        own = Q(latitude__isnull=False, longitude__isnull=False)
+        return (
+            self.exclude(mode=Activity.Mode.ONLINE)
+            .annotate(
+                map_latitude=models.Case(
+                    models.When(own, then=models.F("latitude")),
+                    default=models.F("municipality__latitude"),
+                ),
+                map_longitude=models.Case(
+                    models.When(own, then=models.F("longitude")),
+                    default=models.F("municipality__longitude"),
+                ),
+                map_approximate=models.Case(
+                    models.When(own, then=models.Value(False)),
+                    default=models.Value(True),
+                    output_field=models.BooleanField(),
+                ),
+            )
+            .filter(map_latitude__isnull=False, map_longitude__isnull=False)
+        )
+
     def with_public_relations(self):
         return self.select_related(
             "organisation", "municipality__subregion", "contact_person"

@@ -11,7 +11,7 @@ from core.conf import setting
 from core.i18n.locales import active_locale_id
 from core.query import reads_query
 
-from .. import export_views, poster_views, views
+from .. import export_views, map_views, poster_views, views
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -54,6 +54,11 @@ class DirectoryPage(RoutablePageMixin, Page):
     @reads_query("directory.filters.ActivityFilter")
     def activity_json(self, request, query_form):
         return export_views.activity_json(request, self, query_form)
+
+    @path("karta/punkter/")
+    @reads_query("directory.filters.ActivityFilter")
+    def activity_points(self, request, query_form):
+        return map_views.activity_points(request, self, query_form)
 
     @path("oppna-data/")
     def open_data(self, request):

@@ -1,5 +1,7 @@
 """The counties, municipalities and sub-regions every room relies on."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.management import call_command
 
@@ -130,3 +132,25 @@ def test_the_admin_edits_a_subregion_and_its_municipalities(client, staff_user):
     assert burlov.subregion == malmo
     malmo.refresh_from_db()
     assert malmo.description == "Malmö stad och Burlöv"
+
+
+def test_the_centres_of_skanes_municipalities_are_loaded_and_edits_stay():
+    skane = Municipality.objects.filter(county__code="12")
+    assert not skane.filter(latitude__isnull=True).exists()
+    lund = Municipality.objects.get(code="1281")
+    assert (round(lund.latitude, 2), round(lund.longitude, 2)) == (
+        Decimal("55.70"),
+        Decimal("13.19"),
+    )
+    # Staff correct a centre in the admin; loading again keeps it.
+    Municipality.objects.filter(code="1281").update(latitude="55.71", longitude="13.2")
+    call_command("load_geography")
+    lund.refresh_from_db()
+    assert (lund.latitude, lund.longitude) == (Decimal("55.71"), Decimal("13.2"))
+
+
+def test_municipality_centres_are_editable_in_the_admin():
+    from core.geography.wagtail_hooks import MunicipalityViewSet
+
+    panels = {panel.field_name: panel for panel in MunicipalityViewSet.panels}
+    assert not panels["latitude"].read_only and not panels["longitude"].read_only

@@ -212,6 +212,9 @@ TIA = {
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "PRIVATE_STORAGE": "private",
     "DIRECTORY_PARENT_PAGE_TYPES": ["home.HomePage"],
+    # The activity map (docs/directory.md): off unless a tile server is set.
+    "MAP_TILE_URL": os.environ.get("TIA_MAP_TILE_URL", ""),
+    "MAP_ATTRIBUTION": os.environ.get("TIA_MAP_ATTRIBUTION", ""),
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -20,7 +20,7 @@ DESCRIPTION_LENGTH = 300
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address on the configured host, without its query string
-    but for the page number of a list (``?sida=N``, N > 1); a view may give
+    but for the page number a list shows (``?sida=N``, N > 1); a view may give
     its own as ``canonical_url``."""
     if context.get("canonical_url"):
         return context["canonical_url"]  # the view knows better (a list's page)
@@ -28,9 +28,12 @@ def canonical_url(context):
     if request is None:
         return ""
     url = absolute(request.path)
-    number = request.GET.get("sida", "")
-    if number.isascii() and number.isdigit() and int(number) > 1:
-        url += f"?sida={int(number)}"
+    # The page a list shows (core.pagination's page_obj), never the query
+    # string itself: each view reads that through its own form.
+    page_obj = context.get("page_obj")
+    number = getattr(page_obj, "number", 1)
+    if isinstance(number, int) and number > 1:
+        url += f"?sida={number}"
     return url
 
 

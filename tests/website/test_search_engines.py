@@ -25,7 +25,7 @@ from tests.directory.conftest import ActivityFactory, WeeklyActivityFactory
 from tests.website.test_page_translations import pages  # noqa: F401 - fixture
 from website.home.models import ContactSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages")]
 
 HOST = "https://tia.example.se"
 PREFIXES = [
@@ -75,7 +75,7 @@ def jsonld(response):
 # The sitemap
 
 
-def test_the_sitemap_lists_every_public_activity_in_every_language(client, pages):
+def test_the_sitemap_lists_every_public_activity_in_every_language(client):
     shown = [ActivityFactory(), WeeklyActivityFactory()]
     draft = ActivityFactory(status=Activity.Status.DRAFT)
     unlisted = ActivityFactory(last_confirmed=today() - datetime.timedelta(days=200))
@@ -105,7 +105,7 @@ def test_the_sitemap_lists_every_public_activity_in_every_language(client, pages
     assert ("x-default", f"{HOST}/kalender/") in entries[f"{HOST}/uk/kalender/"]
 
 
-def test_the_sitemap_follows_the_configured_host(client, pages):
+def test_the_sitemap_follows_the_configured_host(client):
     activity = ActivityFactory()
     with on_host("https://annan.example.org"):
         entries = sitemap_entries(client)
@@ -116,23 +116,21 @@ def test_the_sitemap_follows_the_configured_host(client, pages):
     assert "Sitemap: https://annan.example.org/sitemap.xml" in robots
 
 
-def test_the_sitemaps_queries_do_not_grow_with_the_activities(client, pages):
+def test_the_sitemaps_queries_do_not_grow_with_the_activities(client):
     ActivityFactory.create_batch(2)
     with CaptureQueriesContext(connection) as few:
         client.get("/sitemap.xml")
     ActivityFactory.create_batch(20)
     with CaptureQueriesContext(connection) as many:
         entries = sitemap_entries(client)
-    assert sum("/aktivitet/" in location for location in entries) == 22 * len(
-        PREFIXES
-    )
+    assert sum("/aktivitet/" in location for location in entries) == 22 * len(PREFIXES)
     assert len(many) <= len(few)
 
 
 # JSON-LD
 
 
-def test_an_activitys_end_date_is_its_next_sessions_end(client, pages):
+def test_an_activitys_end_date_is_its_next_sessions_end(client):
     # Weekly since two weeks ago: the next session is today, 17–19.
     start = today() - datetime.timedelta(days=14)
     activity = WeeklyActivityFactory(start_date=start, end_date=start + days(70))
@@ -152,7 +150,7 @@ def days(n):
     return datetime.timedelta(days=n)
 
 
-def test_the_home_page_names_the_site_its_search_and_the_county(client, pages):
+def test_the_home_page_names_the_site_its_search_and_the_county(client):
     contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
     contact.organisation = "Länsstyrelsen </script> Skåne"
     contact.email = "tia@lansstyrelsen.example"
@@ -169,7 +167,7 @@ def test_the_home_page_names_the_site_its_search_and_the_county(client, pages):
     assert county["contactPoint"]["email"] == "tia@lansstyrelsen.example"
 
 
-def test_a_guidance_page_is_an_article(client, pages):
+def test_a_guidance_page_is_an_article(client):
     data = jsonld(client.get("/om-tia/"))
     assert data["@type"] == "Article"
     assert data["headline"] == "Om TIA"
@@ -178,7 +176,7 @@ def test_a_guidance_page_is_an_article(client, pages):
     assert jsonld(client.get("/ar/om-tia/"))["inLanguage"] == "ar"
 
 
-def test_the_directory_lists_the_activities_on_its_page(client, pages):
+def test_the_directory_lists_the_activities_on_its_page(client):
     activities = ActivityFactory.create_batch(3)
     with on_host():
         data = jsonld(client.get("/aktiviteter/?utm_source=x"))
@@ -192,7 +190,7 @@ def test_the_directory_lists_the_activities_on_its_page(client, pages):
     }
 
 
-def test_a_public_event_is_an_event_and_a_private_one_has_none(client, pages):
+def test_a_public_event_is_an_event_and_a_private_one_has_none(client):
     event = EventFactory(
         visibility=Visibility.PUBLIC, title="Informationsträff", venue="Stadshuset"
     )
@@ -204,7 +202,7 @@ def test_a_public_event_is_an_event_and_a_private_one_has_none(client, pages):
     assert datetime.datetime.fromisoformat(data["endDate"]) == event.end
 
 
-def test_the_coordinators_are_people_to_contact(client, pages):
+def test_the_coordinators_are_people_to_contact(client):
     load_subregions(County, SubRegion, Municipality)
     CoordinatorFactory(name="Sara Samordnare", phone="040-123")
     data = jsonld(client.get("/samordnare/"))
@@ -218,9 +216,7 @@ def test_the_coordinators_are_people_to_contact(client, pages):
 # Canonical links, descriptions, favicon
 
 
-def test_every_kind_of_public_page_has_a_canonical_link_and_a_description(
-    client, pages
-):
+def test_every_kind_of_public_page_has_a_canonical_link_and_a_description(client):
     activity = ActivityFactory(summary="Vi pratar svenska & fikar.")
     event = EventFactory(visibility=Visibility.PUBLIC, description="<p>Välkommen!</p>")
     expected = {
@@ -258,7 +254,7 @@ def test_every_kind_of_public_page_has_a_canonical_link_and_a_description(
     assert descriptions[f"/kalender/{event.pk}/"] == "Välkommen!"
 
 
-def test_the_favicon_answers(client, pages):
+def test_the_favicon_answers(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("/favicon.svg")

@@ -1,14 +1,14 @@
 """schema.org JSON-LD for an activity, so search engines can show it as an event."""
 
-import json
 import re
 
 from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.utils import timezone
 
 from core.sanitizer import plain_text
+from core.seo import absolute, script_content
 
-from .ical import at, excluded_dates, first_session, last_session
+from .ical import at, excluded_dates, first_session, last_session, upcoming_sessions
 from .ical import recurrence as parse_recurrence
 from .models import Activity
 
@@ -31,9 +31,6 @@ ATTENDANCE = {
 }
 GENDER = {Activity.TargetGroup.WOMEN: "Female", Activity.TargetGroup.MEN: "Male"}
 
-# Characters that could end the <script> element or start markup inside it;
-# JSON allows them written as \u escapes, so the data stays the same.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 _WEEKDAY = re.compile(r"(MO|TU|WE|TH|FR|SA|SU)$")
 
 
@@ -101,8 +98,18 @@ def _locations(activity, url):
     return places[0] if len(places) == 1 else places
 
 
-def activity_data(activity, *, url, shown=None):
+def _next_session(activity, today):
+    """The day of the next session (today's included), else the first."""
+    coming = upcoming_sessions(activity, today, limit=1)
+    return coming[0] if coming else first_session(activity)
+
+
+def activity_data(activity, *, url, shown=None, today=None):
     """The JSON-LD object for ``activity``, whose public page is at ``url``.
+
+    The event's ``startDate`` and ``endDate`` are those of the next session
+    (search engines read them as one event's span); a recurring activity's
+    series, first to last session, is its ``eventSchedule``.
 
     Name and description are the page's (``shown``, an ``ActivityText``): a
     translated page describes the activity in its language, with the summary
@@ -119,7 +126,7 @@ def activity_data(activity, *, url, shown=None):
             for part in [activity.summary, plain_text(activity.description)]
             if part
         )
-    first = first_session(activity)
+    session = _next_session(activity, today or timezone.localdate())
     languages = [language.code for language in activity.instruction_languages.all()]
     languages += [
         language.code
@@ -133,7 +140,7 @@ def activity_data(activity, *, url, shown=None):
         "url": url,
         "name": shown.title.value,
         "description": description,
-        "startDate": at(first, activity.start_time).isoformat(),
+        "startDate": at(session, activity.start_time).isoformat(),
         "eventStatus": SCHEMA + "EventScheduled",
         "eventAttendanceMode": SCHEMA + ATTENDANCE[activity.mode],
         "location": _locations(activity, url),
@@ -149,11 +156,10 @@ def activity_data(activity, *, url, shown=None):
         recur = None
     if recur is not None:
         data["eventSchedule"] = _schedule(activity, recur)
-        last = last_session(activity)
-        if last:
-            data["endDate"] = at(last, activity.end_time).isoformat()
-    elif activity.end_time:
-        data["endDate"] = at(first, activity.end_time).isoformat()
+    if activity.end_time:
+        data["endDate"] = at(session, activity.end_time).isoformat()
+    elif activity.start_time is None:
+        data["endDate"] = session.isoformat()  # a day without times
     if activity.free_of_charge:
         data["offers"] = {
             "@type": "Offer",
@@ -171,7 +177,35 @@ def activity_data(activity, *, url, shown=None):
     return data
 
 
-def script_content(data):
-    """``data`` as JSON that is safe to place between <script> tags."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 - <, >, & escaped
+def list_data(page, *, url, activities, count, offset=0):
+    """The directory page as a schema.org CollectionPage whose ItemList is
+    the activities on this page of the list (``activities``, each with its
+    ``detail_url`` and ``shown`` text; ``offset`` those on earlier pages,
+    ``count`` all the list's)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "@id": url,
+        "url": url,
+        "name": page.title,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": count,
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": offset + number,
+                    "url": absolute(activity.detail_url),
+                    "name": str(activity.shown.title),
+                }
+                for number, activity in enumerate(activities, start=1)
+            ],
+        },
+    }
+    description = page.search_description or page.intro
+    if description:
+        data["description"] = description
+    return data
+
+
+__all__ = ["activity_data", "list_data", "script_content"]

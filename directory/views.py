@@ -14,6 +14,7 @@ from core.feeds import subscription
 from core.i18n.names import reader_language
 from core.pagination import pagination
 from core.query import nearest_page
+from core.seo import absolute
 from partners.models import ContactPerson
 
 from . import ical, jsonld, maps
@@ -225,10 +226,23 @@ def activity_list(request, page, query_form):
             + query_string(feed_params),
         }
 
+    data = jsonld.list_data(
+        page,
+        # The canonical address: the page number kept, the filters not.
+        url=absolute(
+            base_url
+            + query_string({}, sida=page_obj.number if page_obj.number > 1 else None)
+        ),
+        activities=activities,
+        count=paginator.count,
+        offset=page_obj.start_index() - 1 if activities else 0,
+    )
     response = page.render(
         request,
         context_overrides={
             "activity_map": activity_map,
+            "jsonld": jsonld.script_content(data),
+            "canonical_url": data["url"],
             "feed": feed,
             "form": form,
             "filter_fields": [
@@ -292,9 +306,7 @@ def activity_detail(request, page, slug):
         osm_url = (
             f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         )
-    data = jsonld.activity_data(
-        activity, url=request.build_absolute_uri(url), shown=shown
-    )
+    data = jsonld.activity_data(activity, url=absolute(url), shown=shown, today=today)
     ics_url = reverse("activity_ics", args=[activity.slug])
     if language != SOURCE_LANGUAGE:
         # The calendar file has one address; the reader's language is a choice.

@@ -20,6 +20,7 @@ from core.feeds import subscription
 from core.geography.models import SubRegion
 from core.query import reads_query
 from core.recurrence import excluded_dates, local_timezone
+from core.seo import script_content
 from directory import sessions
 from forum.access import can, forum_for, forums_of
 from forum.models import Forum
@@ -36,6 +37,7 @@ from .calendar import (
     upcoming,
 )
 from .forms import ACTIVITIES, MEETINGS, CalendarQueryForm, EventQueryForm, RSVPForm
+from .jsonld import event_data
 from .models import RSVP, Event
 from .planning import holiday_names
 from .rsvp import attendance_at, organisation_for, record_answer, tell_promoted
@@ -368,6 +370,11 @@ def _detail_response(request, event, chosen=None, notes=(), form=None):
         "skipped_dates": skipped,
         "more_skipped": more_skipped,
     }
+    data = event_data(
+        event, chosen or (next_occurrences[0] if next_occurrences else None)
+    )
+    if data is not None:
+        context["jsonld"] = script_content(data)
     if context["can_rsvp"]:
         if form is None:
             form = RSVPForm(event=event, now=now)

@@ -59,6 +59,7 @@ OPEN_URL_NAMES = frozenset(
         "health",
         "robots_txt",
         "sitemap",
+        "favicon",
     }
 )
 

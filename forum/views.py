@@ -5,12 +5,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.seo import script_content
 from partners.permissions import organisation_for_admin
 
 from .access import forum_for, forums_of, level_in
 from .applications import tell_applicant, tell_conveners
 from .desk import desk_for
 from .forms import ApplicationForm, DecisionForm
+from .jsonld import coordinators_data
 from .models import Coordinator, Level, ParticipationApplication
 
 
@@ -43,11 +45,14 @@ def forum_detail(request, slug):
 
 def coordinator_list(request):
     """Public: the sub-regional TIA coordinators and how to reach them."""
-    coordinators = Coordinator.objects.select_related(
-        "organisation", "subregion__county"
+    coordinators = list(
+        Coordinator.objects.select_related("organisation", "subregion__county")
     )
+    data = coordinators_data(coordinators, name=_("Delregionala samordnare"))
     return TemplateResponse(
-        request, "forum/coordinator_list.html", {"coordinators": coordinators}
+        request,
+        "forum/coordinator_list.html",
+        {"coordinators": coordinators, "jsonld": script_content(data)},
     )
 
 

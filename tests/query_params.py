@@ -53,6 +53,7 @@ EXTRA_URLS = {
     "health": "/healthz",
     "robots_txt": "/robots.txt",
     "sitemap": "/sitemap.xml",
+    "favicon": "/favicon.ico",
     # Behind our document_serve, which answers the same URL first.
     "wagtaildocs_serve": "/documents/{meeting_document}",
     "wagtaildocs_authenticate_with_password": (

@@ -8,11 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.documents import views as documents_views
 from core.users import views as users_views
+from directory.sitemaps import ActivitySitemap
 from forum import views as forum_views
 from website.account import views as account_views
 from website.home import views as home_views
-from website.home.sitemaps import PageSitemap
+from website.home.sitemaps import PageSitemap, ViewSitemap
 from website.search import views as search_views
+
+SITEMAPS = {"pages": PageSitemap, "views": ViewSitemap, "activities": ActivitySitemap}
 
 # Machine endpoints and the admin keep one URL whatever the language.
 urlpatterns = [
@@ -26,7 +29,8 @@ urlpatterns = [
     # The language switcher: keeps the reader's choice, then the page in it.
     path("", include("core.i18n.urls")),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Calendar feeds: calendar apps keep these URLs for years.
     path("ical/", include("events.feed_urls")),
     path("ical/", include("directory.feed_urls")),

@@ -236,7 +236,9 @@ def test_the_sitemap_lists_each_page_once_per_written_language(client, pages):
     locations = re.findall(r"<loc>([^<]+)</loc>", xml)
     assert len(locations) == len(set(locations))
     paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in locations}
-    assert {"/", "/om-tia/", "/aktiviteter/", "/ar/", "/ar/om-tia/"} == paths
+    views = {"/kalender/", "/samordnare/"}  # views, in every language
+    pages = {path for path in paths if not path.endswith(tuple(views))}
+    assert {"/", "/om-tia/", "/aktiviteter/", "/ar/", "/ar/om-tia/"} == pages
     entry = xml[xml.index("/om-tia/</loc>") :].split("</url>")[0]
     assert re.search(r'hreflang="ar" href="https?://[^/"]+/ar/om-tia/"', entry)
     assert re.search(r'hreflang="x-default" href="https?://[^/"]+/om-tia/"', entry)

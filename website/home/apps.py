@@ -13,6 +13,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import jsonld  # noqa: F401 - registers the pages' JSON-LD
         from .locales import alias_new_page, synchronise_after_migrate
 
         post_migrate.connect(

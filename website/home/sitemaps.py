@@ -3,10 +3,22 @@
 from collections import defaultdict
 from functools import reduce
 from operator import or_
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.seo import absolute
+
+
+def on_site(url):
+    """``url`` (as Wagtail's ``Site`` record writes it) on the configured host."""
+    parts = urlsplit(url)
+    return absolute(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 class PageSitemap(Sitemap):
@@ -35,6 +47,7 @@ class PageSitemap(Sitemap):
         urls = super()._urls(page, protocol, domain)
         versions = self._versions()
         for url in urls:
+            url["location"] = on_site(url["location"])
             url["alternates"] = versions.get(url["location"], [])
         return urls
 
@@ -45,7 +58,7 @@ class PageSitemap(Sitemap):
             by_translation[item.translation_key].append(
                 {
                     "lang_code": item.locale.language_code,
-                    "location": item.get_full_url(self.request),
+                    "location": on_site(item.get_full_url(self.request)),
                     "source": item.locale.is_default,
                 }
             )
@@ -64,3 +77,33 @@ class PageSitemap(Sitemap):
             for version in group:
                 versions[version["location"]] = alternates
         return versions
+
+
+class ViewSitemap(Sitemap):
+    """The public pages that are views, not Wagtail pages (the calendar, the
+    coordinators), under every language's prefix."""
+
+    names = ["events:calendar", "coordinators"]
+
+    def items(self):
+        return self.names
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        for name in self.paginator.page(page).object_list:
+            versions = []
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    versions.append(
+                        {"lang_code": code, "location": absolute(reverse(name))}
+                    )
+            alternates = versions + [
+                {"lang_code": "x-default", "location": version["location"]}
+                for version in versions
+                if version["lang_code"] == settings.LANGUAGE_CODE
+            ]
+            urls += [
+                {"item": name, "alternates": alternates, **version}
+                for version in versions
+            ]
+        return urls

@@ -88,9 +88,15 @@ def walk_public_pages(walk: Walk, code):
     walk.click(".directory-travel-link a")
     page.goto(directory)
     walk.click(".directory-poster-link a")
-    # Guidance pages from the main menu.
+    page.goto(directory)
+    walk.click(".directory-open-data-link a")
+    # Guidance pages from the main menu, and one with a table of contents and
+    # related links from the home page's guidance list.
     page.goto(home)
     walk.click('.site-nav a[href*="/om-tia/"]')
+    page.goto(home)
+    walk.click('#guidance-heading ~ ul a[href*="/fyra-nivaer/"]')
+    page.goto(home)
     # The public calendar and an event in it.
     walk.click('.site-nav a[href$="/kalender/"]')
     event = 'main a[href*="/kalender/"][href$="/"]:not([href$="/kalender/"])'
@@ -119,7 +125,7 @@ def walk_public_pages(walk: Walk, code):
 def test_public_pages_have_no_accessibility_violations(axe_page, code):
     walk = Walk(axe_page)
     walk_public_pages(walk, code)
-    assert len(walk.seen) >= 14, walk.seen
+    assert len(walk.seen) >= 16, walk.seen
     walk.assert_clean()
 
 

@@ -195,6 +195,7 @@ def test_a_new_swedish_guidance_page_appears_in_every_language(
                 "slug": "ny-sida",
                 "intro": "Något nytt.",
                 "body": streamfield([]),
+                "related": streamfield([]),
                 "comments": inline_formset([]),
             }
         ),

@@ -40,3 +40,21 @@ def test_nothing_found_leads_to_the_directory(page: Page, demo_site):
     )
     page.get_by_role("link", name="Bläddra bland alla aktiviteter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hitta aktiviteter")
+
+
+def test_visitor_starts_from_the_home_pages_own_search(page: Page, demo_site):
+    page.goto(demo_site.url + "/")
+    form = page.locator("form.home-search")
+    form.get_by_label("Kommun").select_option(label="Ystad")
+    form.get_by_label("Språk").select_option(label="arabiska – العربية")
+    form.get_by_role("button", name="Hitta aktiviteter").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hitta aktiviteter")
+    expect(page).to_have_url(re.compile(r"/aktiviteter/\?.*kommun="))
+    # The directory's own filter shows the choice, and the list follows it.
+    expect(page.locator(".directory-filters").get_by_label("Kommun")).to_have_value(
+        re.compile(r".+")
+    )
+    page.get_by_role("link", name=ACTIVITY).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(ACTIVITY)
+    expect(page.locator("main")).to_contain_text("Ystad")

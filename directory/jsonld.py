@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.sanitizer import plain_text
-from core.seo import absolute, script_content
+from core.seo import absolute
 
 from .ical import at, excluded_dates, first_session, last_session, upcoming_sessions
 from .ical import recurrence as parse_recurrence
@@ -208,4 +208,4 @@ def list_data(page, *, url, activities, count, offset=0):
     return data
 
 
-__all__ = ["activity_data", "list_data", "script_content"]
+__all__ = ["activity_data", "list_data"]

@@ -14,7 +14,7 @@ from core.feeds import subscription
 from core.i18n.names import reader_language
 from core.pagination import pagination
 from core.query import nearest_page
-from core.seo import absolute
+from core.seo import absolute, script_content
 from partners.models import ContactPerson
 
 from . import ical, jsonld, maps
@@ -241,7 +241,7 @@ def activity_list(request, page, query_form):
         request,
         context_overrides={
             "activity_map": activity_map,
-            "jsonld": jsonld.script_content(data),
+            "jsonld": script_content(data),
             "canonical_url": data["url"],
             "feed": feed,
             "form": form,
@@ -334,7 +334,7 @@ def activity_detail(request, page, slug):
             "travel_from": travel_from,
             "travel_places": join_names(m.name for m in travel_from),
             "osm_url": osm_url,
-            "jsonld": jsonld.script_content(data),
+            "jsonld": script_content(data),
         },
     )
 

@@ -43,6 +43,9 @@ DEFAULTS = {
     # The attribution the tile service requires, shown in the map's corner as
     # plain text, e.g. "Kartdata © OpenStreetMap-bidragsgivare".
     "MAP_ATTRIBUTION": "",
+    # How long the audit log (core.audit) keeps an entry, in days;
+    # `manage.py prune_audit_log` (daily) removes older ones.
+    "AUDIT_RETENTION_DAYS": 730,
 }
 
 # What a None above stands for: a setting the host has anyway.

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from core import audit
+from core.audit.models import Action
 from core.sanitizer import plain_text
 from partners.models import Membership, Organisation
 
@@ -171,6 +173,7 @@ def save_feedback(consultation, feedback, summaries, *, publish):
     and tell the invited organisations' members. Returns whether it was
     published now."""
     first_publication = publish and consultation.feedback_published_at is None
+    summaries = list(summaries)
     with transaction.atomic():
         for question, summary in summaries:
             if summary:
@@ -187,6 +190,12 @@ def save_feedback(consultation, feedback, summaries, *, publish):
         if first_publication:
             consultation.feedback_published_at = timezone.now()
         consultation.save(update_fields=["feedback", "feedback_published_at"])
+        audit.record(
+            Action.FEEDBACK_PUBLISHED if first_publication else Action.FEEDBACK_SAVED,
+            forum=consultation.forum,
+            obj=consultation,
+            questions=sum(1 for _, summary in summaries if summary),
+        )
     if first_publication:
         send_notifications(
             members_of(invited_organisations(consultation)),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.audit.models import Action
 from core.sanitizer import safe_html
 
 from .access import forum_for, is_convener
@@ -167,6 +168,11 @@ def decision_close(request, slug, pk):
             )
             if updated:
                 decision.refresh_from_db()
+                decision.audit(
+                    Action.DECISION_CLOSED,
+                    actor=request.user,
+                    outcome=decision.outcome,
+                )
                 notify_outcome(decision)
         messages.success(
             request, _("Utfallet är sparat och partnerna har fått besked.")

@@ -7,3 +7,8 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = _("Partner")
+
+    def ready(self):
+        from . import audit
+
+        audit.connect()

@@ -7,6 +7,9 @@ from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 
+from core.audit import record
+from core.audit.models import Action
+
 from .access import Access, access
 
 
@@ -25,4 +28,6 @@ def serve(request, document_id, document_filename):
     if allowed is Access.PRIVATE:
         # What one person may read must not be kept by a shared cache.
         patch_cache_control(response, private=True)
+        if response.status_code == 200:
+            record(Action.DOCUMENT_DOWNLOADED, request=request, obj=document)
     return response

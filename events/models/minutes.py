@@ -8,6 +8,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+from core.audit.models import Action
 from core.sanitizer import clean_html
 from forum.access import is_county_admin, visible_q
 from forum.models import Visibility
@@ -124,7 +126,16 @@ class Minutes(models.Model):
 
     def save(self, *args, **kwargs):
         self.summary = clean_html(self.summary)
+        created = self._state.adding
         super().save(*args, **kwargs)
+        self._audit(Action.MINUTES_SAVED, created=created)
+
+    def delete(self, *args, **kwargs):
+        self._audit(Action.MINUTES_DELETED, status=self.status)
+        return super().delete(*args, **kwargs)
+
+    def _audit(self, action, *, by=None, **details):
+        audit.record(action, actor=by, forum=self.event.forum, obj=self, **details)
 
     def clean(self):
         if self.visibility is not None and self.visibility < self.event.visibility:
@@ -139,18 +150,24 @@ class Minutes(models.Model):
 
     def approve(self, *, by):
         """Draft to approved, once; False when the minutes were no longer a draft."""
-        return self._move(
+        moved = self._move(
             self.Status.DRAFT,
             self.Status.APPROVED,
             approved_by=by,
             approved_at=timezone.now(),
         )
+        if moved:
+            self._audit(Action.MINUTES_APPROVED, by=by)
+        return moved
 
     def publish(self):
         """Approved to published, once; False when they were not approved."""
-        return self._move(
+        moved = self._move(
             self.Status.APPROVED, self.Status.PUBLISHED, published_at=timezone.now()
         )
+        if moved:
+            self._audit(Action.MINUTES_PUBLISHED)
+        return moved
 
     def _move(self, source, target, **fields):
         # The UPDATE matches only a row still in ``source``: two clicks, or two

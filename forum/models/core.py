@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+from core.audit.models import Action
 from core.collation import swedish
 from core.geography.models import County, SubRegion
 from partners.models import Organisation
@@ -128,6 +130,14 @@ class Participation(models.Model):
                 changed_by=changed_by,
                 note=note,
             )
+            raised = previous is None or self.level > previous
+            self._audit(
+                Action.LEVEL_RAISED if raised else Action.LEVEL_LOWERED,
+                changed_by,
+                previous,
+                self.level,
+                note,
+            )
 
     def delete(self, *args, changed_by=None, note="", **kwargs):
         LevelChange.objects.create(
@@ -138,7 +148,24 @@ class Participation(models.Model):
             changed_by=changed_by,
             note=note,
         )
+        self._audit(Action.PARTICIPATION_ENDED, changed_by, self.level, None, note)
         return super().delete(*args, **kwargs)
+
+    def _audit(self, action, by, previous, level, note):
+        audit.record(
+            action,
+            actor=by,
+            organisation=self.organisation,
+            forum=self.forum,
+            obj=self,
+            previous=previous,
+            level=level,
+            # The names in the site's language, as the log's readers see them.
+            levels=" → ".join(
+                str(Level(value).label) if value else "–" for value in (previous, level)
+            ),
+            note=note,
+        )
 
 
 class LevelChange(models.Model):

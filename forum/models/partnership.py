@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import audit
+from core.audit.models import Action
 from core.collation import swedish
 from core.sanitizer import clean_html
 from partners.models import Organisation
@@ -127,7 +129,20 @@ class JointDecision(models.Model):
 
     def save(self, *args, **kwargs):
         self.proposal = clean_html(self.proposal)
+        created = self._state.adding
         super().save(*args, **kwargs)
+        if created:
+            self.audit(Action.DECISION_PROPOSED, actor=self.created_by)
+        else:
+            self.audit(Action.DECISION_EDITED)
+
+    def delete(self, *args, **kwargs):
+        self.audit(Action.DECISION_DELETED, outcome=self.outcome)
+        return super().delete(*args, **kwargs)
+
+    def audit(self, action, *, actor=None, **details):
+        """An entry in the audit log about this decision (``core.audit``)."""
+        audit.record(action, actor=actor, forum=self.forum, obj=self, **details)
 
     @property
     def is_open(self):

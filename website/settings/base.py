@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core.users",
     "core.images",
     "core.documents",
+    "core.audit",
     "website.search",
     "website.account",
     "website.demo",
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who is behind an entry of the audit log written in a model method.
+    "core.audit.middleware.AuditRequestMiddleware",
     # The language each signed-in person last used: their mail's, unless chosen.
     "core.users.middleware.RememberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

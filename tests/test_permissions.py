@@ -14,6 +14,7 @@ from core.geography.models import County, Municipality, SubRegion
 from directory.models import Activity, Language
 from forum.models import Coordinator, Level, ParticipationApplication
 from partners.models import Invitation, Membership
+from tests.audit import matrix_audit
 from tests.directory import matrix_open_data, matrix_posters, matrix_translations
 from tests.events import matrix_calendar, matrix_feeds, matrix_minutes
 from tests.factories import (
@@ -56,6 +57,7 @@ ROOM_MATRICES = (
     matrix_translations,
     matrix_open_data,
     matrix_posters,
+    matrix_audit,
 )
 
 # The activity pages are open to every active member of the organisation; in
@@ -173,6 +175,7 @@ COVERED_MODULES = (
     "events.",
     "knowledge.",
     "directory.",
+    "core.audit.",
     "core.documents.",
     "core.users.",
     "website.account.",

@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from core.audit.models import Action, AuditEntry
 from core.geography.models import Municipality, SubRegion
 from directory.models import Activity, ActivityTranslation, DirectoryPage, TravelRoute
 from events.models import (
@@ -52,6 +53,7 @@ from forum.models import (
     Thread,
 )
 from partners.models import Agreement, ContactPerson, Membership, Organisation
+from website.demo.audit import DATA as AUDIT_DATA
 from website.demo.pages import TRANSLATED_INTO, TRANSLATIONS
 from website.demo.partners import CONVENER
 from website.demo.second_factor import current_code
@@ -691,3 +693,20 @@ def test_every_demo_notification_links_to_a_page_its_reader_sees(client):
         client.force_login(notification.user)
         response = client.get(notification.local_url)
         assert response.status_code == 200, (notification.user, notification)
+
+
+def test_demo_audit_log_shows_sign_ins_a_level_change_and_minutes(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    demo = AuditEntry.objects.filter(
+        ip_address__in=[row["ip"] for row in AUDIT_DATA["sign_ins"]]
+    )
+    assert demo.filter(action=Action.SIGNED_IN).count() == len(AUDIT_DATA["sign_ins"])
+    assert demo.filter(action=Action.SIGN_IN_FAILED).count() == 1
+    convener = AuditEntry.objects.filter(actor__email=CONVENER)
+    assert convener.filter(action=Action.LEVEL_RAISED).exclude(ip_address=None)
+    assert convener.filter(action=Action.MINUTES_PUBLISHED).exists()
+    client.force_login(get_user_model().objects.get(email=CONVENER))
+    listing = client.get("/admin/audit/")
+    assert listing.status_code == 200
+    assert "Protokoll publicerat" in listing.content.decode()

@@ -5,6 +5,7 @@ from django.db import transaction
 from directory.models import Language
 from directory.reference import load_languages
 from website.demo.activities import activity_summary, create_activities
+from website.demo.audit import audit_summary, create_audit_entries
 from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
@@ -22,8 +23,8 @@ class Command(BaseCommand):
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
         "organisations, pages, activities, travel routes, a calendar with "
         "meetings and minutes, consultations, dialog threads, partnership work, "
-        "documents and attachments, and demo logins. Safe to run again: nothing "
-        "is duplicated."
+        "documents and attachments, an audit log, and demo logins. Safe to run "
+        "again: nothing is duplicated."
     )
 
     @transaction.atomic
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         create_documents()
         create_desk_content()
         create_notifications()
+        create_audit_entries(forum)
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
@@ -51,6 +53,7 @@ class Command(BaseCommand):
         self.stdout.write(event_summary())
         self.stdout.write(forum_work_summary())
         self.stdout.write(document_summary())
+        self.stdout.write(audit_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

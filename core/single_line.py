@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 # C0 (tab, line feed, carriage return included), DEL and C1, plus the Unicode
 # line and paragraph separators.
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_RUN_RE = re.compile(CONTROL_RE.pattern + "+")
 
 
 def single_line(value):
@@ -27,4 +28,4 @@ def single_line(value):
 
 def one_line(text):
     """``text`` with each run of control characters replaced by one space."""
-    return CONTROL_RE.sub(" ", str(text)).strip()
+    return CONTROL_RUN_RE.sub(" ", str(text)).strip()

@@ -263,6 +263,18 @@ class Invitation(models.Model):
         verbose_name = _("inbjudan")
         verbose_name_plural = _("inbjudningar")
         ordering = ["-created_at"]
+        constraints = [
+            # One unused invitation per address and organisation, whatever its
+            # case: two admins inviting the same person at the same instant
+            # cannot both succeed (partners.invitations removes expired ones
+            # before it adds a new one).
+            models.UniqueConstraint(
+                "organisation",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True),
+                name="one_unused_invitation_per_address",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"

@@ -1,5 +1,7 @@
 """Smaller leaks: links to draft minutes, control characters, request sizes."""
 
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.test import override_settings
@@ -81,3 +83,17 @@ def test_a_request_under_the_limit_goes_through(client):
     assert response.status_code == 200
     assert "geolocation=()" in response["Permissions-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_every_csv_goes_through_the_one_helper():
+    """A hand-made CSV would miss the spreadsheet-formula guard of core.csv."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("core", "partners", "forum", "directory", "events", "website")
+        for path in (root / folder).rglob("*.py")
+        # core/attachments.py names text/csv as a type members may attach.
+        if str(path.relative_to(root)) not in ("core/csv.py", "core/attachments.py")
+        and ("csv.writer" in (text := path.read_text()) or '"text/csv' in text)
+    ]
+    assert offenders == []

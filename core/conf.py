@@ -15,6 +15,10 @@ from django.core.checks import Warning, register
 DEFAULTS = {
     # Largest file a member may attach, per file (core.attachments).
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
+    # Largest request body, from its Content-Length, that the app reads at all
+    # (core.middleware); None: five attachments and a megabyte for the form.
+    # The web server's limit (nginx client_max_body_size) should match it.
+    "MAX_REQUEST_BYTES": None,
     # The STORAGES alias for members' attachments: a storage no URL serves.
     "PRIVATE_STORAGE": "private",
     # Scheme and host before the paths of links in email, e.g.

@@ -16,6 +16,7 @@ from django.utils import translation
 from django_tasks import task
 
 from core.conf import setting
+from core.single_line import one_line
 from core.users.language import language_for, url_in_language
 
 
@@ -41,8 +42,11 @@ def render(template, context, language=None):
 
 
 def deliver(to, subject, body):
-    """Send one message now (inside a task, or a command that is one)."""
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, list(to))
+    """Send one message now (inside a task, or a command that is one).
+
+    The subject loses its control characters whatever the forms let through
+    (older rows, the admin): a line break there would start the body."""
+    send_mail(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, list(to))
 
 
 @task()

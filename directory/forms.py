@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.collation import swedish
 from core.geography.models import Municipality
 from core.geography.reference import swedish_slug
+from core.identity_numbers import no_identity_numbers
 from core.recurrence import validate_rule
 from core.slugs import unique_slug
 
@@ -329,6 +330,7 @@ class ReviewForm(forms.Form):
         ],
     )
     comment = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Kommentar till organisationen"),
         required=False,
         max_length=2000,

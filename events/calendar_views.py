@@ -340,6 +340,7 @@ def _detail_response(request, event, chosen=None, notes=(), form=None):
     now = timezone.now()
     skipped, more_skipped = _skipped_dates(event, timezone.localdate(now))
     takes_part = _takes_part(request.user, event)
+    manages = can(request.user, "manage", event)
     next_occurrences = upcoming(event, now)
     context = {
         "event": event,
@@ -364,9 +365,11 @@ def _detail_response(request, event, chosen=None, notes=(), form=None):
         ),
         "attachments": event.attachments.select_related("document"),
         "has_agenda": event.agenda.exists(),
-        "has_minutes": hasattr(event, "minutes"),
+        # Linked only for those who may open them (drafts: not for everyone).
+        "has_minutes": hasattr(event, "minutes")
+        and (manages or event.minutes.readable_by(request.user)),
         "can_rsvp": takes_part and not event.cancelled,
-        "manages": can(request.user, "manage", event),
+        "manages": manages,
         "skipped_dates": skipped,
         "more_skipped": more_skipped,
     }

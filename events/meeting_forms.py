@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import swedish
+from core.identity_numbers import no_identity_numbers
 from core.users.models import by_name
 from forum.models import Visibility
 from partners.models import Organisation
@@ -97,6 +98,7 @@ class ProposalDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Motivering"),
         required=False,
         max_length=2000,

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.identity_numbers import no_identity_numbers
 from core.recurrence import local_timezone, validate_rule
+from core.single_line import single_line
 
 from .calendar import _ordinal, _weekday_names
 from .models import Event
@@ -419,6 +421,7 @@ def _is_date(value):
 
 class CancelForm(forms.Form):
     note = forms.CharField(
+        validators=[single_line, no_identity_numbers],
         label=_("Varför mötet är inställt"),
         max_length=300,
         help_text=_(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachmentsField
 from core.collation import sort_key, swedish
+from core.identity_numbers import no_identity_numbers
 from partners.models import Organisation
 
 from .consultations import eligible_organisations, not_invited_organisations
@@ -25,6 +26,7 @@ class ConsultationForm(forms.ModelForm):
     """A convener writes the proposal, the questions and the period for responses."""
 
     questions = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Frågor"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("En fråga per rad. Frågor som redan har svar kan inte tas bort."),
@@ -192,6 +194,7 @@ class ResponseForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     general_comment = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Övriga synpunkter"),
         required=False,
         max_length=20000,
@@ -216,6 +219,7 @@ class ResponseForm(forms.Form):
         answer_fields = {}
         for number, question in enumerate(self.questions, start=1):
             answer_fields[self.answer_key(question)] = forms.CharField(
+                validators=[no_identity_numbers],
                 label=_("Fråga %(number)s: %(text)s")
                 % {"number": number, "text": question.text},
                 required=False,
@@ -282,6 +286,7 @@ class FeedbackForm(forms.Form):
     """The convener's summary per question and the overall feedback."""
 
     feedback = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Återkoppling"),
         required=False,
         max_length=50000,
@@ -296,6 +301,7 @@ class FeedbackForm(forms.Form):
         summary_fields = {}
         for number, question in enumerate(self.questions, start=1):
             summary_fields[self.summary_key(question)] = forms.CharField(
+                validators=[no_identity_numbers],
                 label=_("Sammanfattning av svaren på fråga %(number)s: %(text)s")
                 % {"number": number, "text": question.text},
                 required=False,

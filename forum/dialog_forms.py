@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachmentsField
+from core.identity_numbers import no_identity_numbers
 from core.sanitizer import clean_html, plain_text
+from core.single_line import single_line
 
 from .models import Visibility
 
@@ -13,6 +15,7 @@ BODY_MAX_LENGTH = 20000
 
 def body_field():
     return forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Inlägg"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -25,7 +28,9 @@ def body_field():
 class ThreadForm(forms.Form):
     """A member starts a thread: a title, who sees it, and the opening post."""
 
-    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    title = forms.CharField(
+        validators=[single_line, no_identity_numbers], label=_("Rubrik"), max_length=200
+    )
     visibility = forms.TypedChoiceField(
         label=_("Vilka ser tråden"),
         coerce=int,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.identity_numbers import no_identity_numbers
 from core.query import PageField
 from partners.models import Organisation
 
@@ -90,6 +91,7 @@ class DecisionAnswerForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Motivering"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -125,6 +127,7 @@ class DecisionCloseForm(forms.Form):
         widget=forms.RadioSelect,
     )
     outcome_note = forms.CharField(
+        validators=[no_identity_numbers],
         label=_("Motivering"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

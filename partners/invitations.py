@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -61,15 +61,39 @@ class InvitationForm(forms.ModelForm):
                 code="member",
             )
         if open_invitations(self.organisation).filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "%(email)s har redan en inbjudan som gäller. Vänta tills den "
-                    "har gått ut innan du skickar en ny."
-                ),
-                params={"email": email},
-                code="invited",
-            )
+            raise self.already_invited(email)
         return email
+
+    @staticmethod
+    def already_invited(email):
+        return forms.ValidationError(
+            _(
+                "%(email)s har redan en inbjudan som gäller. Vänta tills den "
+                "har gått ut innan du skickar en ny."
+            ),
+            params={"email": email},
+            code="invited",
+        )
+
+
+def save_invitation(invitation):
+    """Save a new invitation; False if the address has an unused one already
+    (the database's constraint: two admins inviting at the same instant).
+
+    Expired, unused invitations to the address go first: a new one replaces
+    them."""
+    try:
+        with transaction.atomic():
+            Invitation.objects.filter(
+                organisation=invitation.organisation,
+                email__iexact=invitation.email,
+                accepted_at__isnull=True,
+                expires_at__lte=timezone.now(),
+            ).delete()
+            invitation.save()
+    except IntegrityError:
+        return False
+    return True
 
 
 @login_required
@@ -82,13 +106,16 @@ def create_invitation(request, organisation_slug):
         invitation = form.save(commit=False)
         invitation.organisation = organisation
         invitation.invited_by = request.user
-        invitation.save()
-        send_invitation(request, invitation)
-        messages.success(
-            request,
-            _("En inbjudan har skickats till %(email)s.") % {"email": invitation.email},
-        )
-        return redirect("partners:invitation_create", organisation_slug)
+        if save_invitation(invitation):
+            send_invitation(request, invitation)
+            messages.success(
+                request,
+                _("En inbjudan har skickats till %(email)s.")
+                % {"email": invitation.email},
+            )
+            return redirect("partners:invitation_create", organisation_slug)
+        # Another admin invited the same address a moment ago.
+        form.add_error("email", form.already_invited(invitation.email))
     return TemplateResponse(
         request,
         "partners/invitation_form.html",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.collation import sort_key, swedish
 from core.geography.models import Municipality, SubRegion
+from core.single_line import single_line
 
 from .validators import normalise_organisation_number, validate_organisation_number
 
@@ -32,7 +33,7 @@ class Organisation(models.Model):
         REGION = "region", _("Region")
         OTHER = "other", _("Annan")
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, validators=[single_line])
     slug = models.SlugField(_("kortnamn"), max_length=200, unique=True)
     kind = models.CharField(_("typ"), max_length=32, choices=Kind.choices)
     organisation_number = models.CharField(
@@ -126,8 +127,10 @@ class ContactPerson(models.Model):
         on_delete=models.CASCADE,
         related_name="contact_persons",
     )
-    name = models.CharField(_("namn"), max_length=200)
-    role = models.CharField(_("roll"), max_length=200, blank=True)
+    name = models.CharField(_("namn"), max_length=200, validators=[single_line])
+    role = models.CharField(
+        _("roll"), max_length=200, blank=True, validators=[single_line]
+    )
     scope = models.CharField(
         _("slags kontakt"), max_length=16, choices=Scope.choices, default=Scope.OTHER
     )
@@ -260,6 +263,18 @@ class Invitation(models.Model):
         verbose_name = _("inbjudan")
         verbose_name_plural = _("inbjudningar")
         ordering = ["-created_at"]
+        constraints = [
+            # One unused invitation per address and organisation, whatever its
+            # case: two admins inviting the same person at the same instant
+            # cannot both succeed (partners.invitations removes expired ones
+            # before it adds a new one).
+            models.UniqueConstraint(
+                "organisation",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True),
+                name="one_unused_invitation_per_address",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
@@ -358,7 +373,7 @@ class Agreement(models.Model):
         on_delete=models.CASCADE,
         related_name="agreements",
     )
-    title = models.CharField(_("rubrik"), max_length=200)
+    title = models.CharField(_("rubrik"), max_length=200, validators=[single_line])
     signed_on = models.DateField(
         _("undertecknad den"),
         null=True,

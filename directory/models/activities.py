@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from core.collation import swedish
 from core.geography.models import Municipality
 from core.i18n.names import language_name
+from core.identity_numbers import no_identity_numbers
 from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from partners.models import ContactPerson, Organisation
 
 # Recurring sessions are expanded at most this far, so that an open-ended
@@ -229,17 +231,21 @@ class Activity(models.Model):
         PUBLISHED = "published", _("Publicerad")
         ENDED = "ended", _("Avslutad")
 
-    title = models.CharField(_("rubrik"), max_length=120)
+    title = models.CharField(
+        _("rubrik"), max_length=120, validators=[single_line, no_identity_numbers]
+    )
     slug = models.SlugField(_("kortnamn"), max_length=140, unique=True)
     summary = models.CharField(
         _("sammanfattning"),
         max_length=300,
         help_text=_("En eller två meningar som visas i listan."),
+        validators=[single_line, no_identity_numbers],
     )
     description = models.TextField(
         _("beskrivning"),
         blank=True,
         help_text=_("Rubriker, listor och länkar går bra; annan formatering tas bort."),
+        validators=[no_identity_numbers],
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -286,8 +292,12 @@ class Activity(models.Model):
     mode = models.CharField(
         _("form"), max_length=12, choices=Mode.choices, default=Mode.IN_PERSON
     )
-    venue = models.CharField(_("lokal"), max_length=200, blank=True)
-    address = models.CharField(_("adress"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("lokal"), max_length=200, blank=True, validators=[single_line]
+    )
+    address = models.CharField(
+        _("adress"), max_length=200, blank=True, validators=[single_line]
+    )
     latitude = models.DecimalField(
         _("latitud"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -328,8 +338,11 @@ class Activity(models.Model):
         help_text=_(
             "T.ex. var ni möts, vad man tar med sig eller vem man frågar efter."
         ),
+        validators=[no_identity_numbers],
     )
-    accessibility_notes = models.TextField(_("tillgänglighet"), blank=True)
+    accessibility_notes = models.TextField(
+        _("tillgänglighet"), blank=True, validators=[no_identity_numbers]
+    )
     funding = models.CharField(
         _("finansiering"), max_length=16, choices=Funding.choices, default=Funding.OTHER
     )

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n.names import name_in, reader_language
+from core.identity_numbers import no_identity_numbers
+from core.single_line import single_line
 
 from .activities import Activity
 
@@ -50,12 +52,22 @@ class ActivityTranslation(models.Model):
     # A code of settings.LANGUAGES, checked by clean() and the forms rather
     # than by choices, so that the list grows without a migration.
     language = models.CharField(_("språk"), max_length=8)
-    title = models.CharField(_("rubrik"), max_length=_field("title").max_length)
-    summary = models.CharField(
-        _("sammanfattning"), max_length=_field("summary").max_length
+    title = models.CharField(
+        _("rubrik"),
+        max_length=_field("title").max_length,
+        validators=[single_line, no_identity_numbers],
     )
-    how_to_join = models.TextField(_("mer om hur man deltar"), blank=True)
-    accessibility_notes = models.TextField(_("tillgänglighet"), blank=True)
+    summary = models.CharField(
+        _("sammanfattning"),
+        max_length=_field("summary").max_length,
+        validators=[single_line, no_identity_numbers],
+    )
+    how_to_join = models.TextField(
+        _("mer om hur man deltar"), blank=True, validators=[no_identity_numbers]
+    )
+    accessibility_notes = models.TextField(
+        _("tillgänglighet"), blank=True, validators=[no_identity_numbers]
+    )
     updated_at = models.DateTimeField(_("ändrad"), default=timezone.now)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

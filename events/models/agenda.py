@@ -6,6 +6,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.identity_numbers import no_identity_numbers
+from core.single_line import single_line
 from partners.models import Organisation
 
 from .calendar import Event
@@ -22,8 +24,12 @@ class AgendaProposal(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="agenda_proposals"
     )
-    title = models.CharField(_("punkt"), max_length=200)
-    description = models.TextField(_("beskrivning"), blank=True)
+    title = models.CharField(
+        _("punkt"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[no_identity_numbers]
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("föreslagen av"),
@@ -43,7 +49,9 @@ class AgendaProposal(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
-    reason = models.TextField(_("motivering"), blank=True)
+    reason = models.TextField(
+        _("motivering"), blank=True, validators=[no_identity_numbers]
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("beslutad av"),
@@ -101,9 +109,15 @@ class AgendaItem(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    title = models.CharField(_("punkt"), max_length=200)
-    description = models.TextField(_("beskrivning"), blank=True)
-    presenter = models.CharField(_("föredragande"), max_length=200, blank=True)
+    title = models.CharField(
+        _("punkt"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[no_identity_numbers]
+    )
+    presenter = models.CharField(
+        _("föredragande"), max_length=200, blank=True, validators=[single_line]
+    )
     starts_at = models.TimeField(_("klockan"), null=True, blank=True)
     duration_minutes = models.PositiveIntegerField(_("minuter"), null=True, blank=True)
     proposal = models.OneToOneField(

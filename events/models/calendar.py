@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.geography.models import SubRegion
+from core.identity_numbers import no_identity_numbers
 from core.recurrence import excluded_dates, local_rule, local_timezone, validate_rule
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from forum.models import Forum, Visibility
 from forum.querysets import ForumContentQuerySet
 from partners.models import ContactPerson, Organisation
@@ -58,8 +60,12 @@ class Event(models.Model):
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(_("slag"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("rubrik"), max_length=200)
-    description = models.TextField(_("beskrivning"), blank=True)
+    title = models.CharField(
+        _("rubrik"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[no_identity_numbers]
+    )
     visibility = models.PositiveSmallIntegerField(
         _("synlighet"),
         choices=Visibility.choices,
@@ -77,7 +83,9 @@ class Event(models.Model):
     start = models.DateTimeField(_("början"))
     end = models.DateTimeField(_("slut"))
     all_day = models.BooleanField(_("heldag"), default=False)
-    venue = models.CharField(_("plats"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("plats"), max_length=200, blank=True, validators=[single_line]
+    )
     online_url = models.URLField(_("länk till digitalt möte"), blank=True)
     organiser = models.ForeignKey(
         Organisation,
@@ -118,7 +126,10 @@ class Event(models.Model):
     )
     cancelled = models.BooleanField(_("inställt"), default=False)
     cancellation_note = models.CharField(
-        _("varför inställt"), max_length=300, blank=True
+        _("varför inställt"),
+        max_length=300,
+        blank=True,
+        validators=[single_line, no_identity_numbers],
     )
     uid = models.CharField(max_length=100, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -223,9 +234,16 @@ class OccurrenceOverride(models.Model):
     original_start = models.DateTimeField(_("ursprunglig början"))
     start = models.DateTimeField(_("ny början"), null=True, blank=True)
     end = models.DateTimeField(_("nytt slut"), null=True, blank=True)
-    venue = models.CharField(_("plats"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("plats"), max_length=200, blank=True, validators=[single_line]
+    )
     cancelled = models.BooleanField(_("inställt"), default=False)
-    note = models.CharField(_("meddelande"), max_length=300, blank=True)
+    note = models.CharField(
+        _("meddelande"),
+        max_length=300,
+        blank=True,
+        validators=[single_line, no_identity_numbers],
+    )
 
     class Meta:
         verbose_name = _("ändrat tillfälle")

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core import audit
 from core.audit.models import Action
+from core.identity_numbers import no_identity_numbers
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from forum.access import is_county_admin, visible_q
 from forum.models import Visibility
 from partners.models import Organisation
@@ -91,7 +93,9 @@ class Minutes(models.Model):
         blank=True,
         help_text=_("Tomt: samma som mötet. Kan bara snävas in, aldrig vidgas."),
     )
-    summary = models.TextField(_("sammanfattning"), blank=True)
+    summary = models.TextField(
+        _("sammanfattning"), blank=True, validators=[no_identity_numbers]
+    )
     attending_organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("närvarande organisationer"),
@@ -214,9 +218,15 @@ class MinutesItem(models.Model):
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveIntegerField(_("paragraf"))
-    title = models.CharField(_("rubrik"), max_length=200)
-    notes = models.TextField(_("anteckningar"), blank=True)
-    decision = models.TextField(_("beslut"), blank=True)
+    title = models.CharField(
+        _("rubrik"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    notes = models.TextField(
+        _("anteckningar"), blank=True, validators=[no_identity_numbers]
+    )
+    decision = models.TextField(
+        _("beslut"), blank=True, validators=[no_identity_numbers]
+    )
 
     class Meta:
         verbose_name = _("paragraf")
@@ -256,7 +266,9 @@ class ActionItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_items",
     )
-    description = models.CharField(_("uppgift"), max_length=300)
+    description = models.CharField(
+        _("uppgift"), max_length=300, validators=[single_line, no_identity_numbers]
+    )
     owner = models.ForeignKey(
         Organisation,
         verbose_name=_("ansvarig organisation"),
@@ -288,7 +300,9 @@ class MinutesComment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    body = models.TextField(_("kommentar"), max_length=4000)
+    body = models.TextField(
+        _("kommentar"), max_length=4000, validators=[no_identity_numbers]
+    )
     created_at = models.DateTimeField(_("skriven"), auto_now_add=True)
 
     class Meta:

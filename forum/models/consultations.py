@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachedFile
 from core.collation import swedish
+from core.identity_numbers import no_identity_numbers
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from core.users.permissions import is_county_admin
 from partners.models import Organisation
 
@@ -43,10 +45,14 @@ class Consultation(models.Model):
         on_delete=models.CASCADE,
         related_name="consultations",
     )
-    title = models.CharField(_("rubrik"), max_length=200)
+    title = models.CharField(
+        _("rubrik"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
     slug = models.SlugField(_("kortnamn"), max_length=120)
     proposal = models.TextField(
-        _("förslag"), help_text=_("Förslaget som samrådet gäller.")
+        _("förslag"),
+        help_text=_("Förslaget som samrådet gäller."),
+        validators=[no_identity_numbers],
     )
     visibility = models.PositiveSmallIntegerField(
         _("synlighet"),
@@ -73,6 +79,7 @@ class Consultation(models.Model):
         _("återkoppling"),
         blank=True,
         help_text=_("Hur svaren har påverkat beslutet."),
+        validators=[no_identity_numbers],
     )
     feedback_published_at = models.DateTimeField(
         _("återkoppling publicerad"), null=True, blank=True
@@ -176,7 +183,7 @@ class ConsultationQuestion(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="questions"
     )
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    text = models.TextField(_("fråga"))
+    text = models.TextField(_("fråga"), validators=[no_identity_numbers])
 
     class Meta:
         verbose_name = _("fråga")
@@ -209,7 +216,9 @@ class ConsultationResponse(models.Model):
         on_delete=models.CASCADE,
         related_name="consultation_responses",
     )
-    general_comment = models.TextField(_("övriga synpunkter"), blank=True)
+    general_comment = models.TextField(
+        _("övriga synpunkter"), blank=True, validators=[no_identity_numbers]
+    )
     version = models.PositiveIntegerField(
         default=0, help_text="Grows on every save; a stale form is refused."
     )
@@ -373,7 +382,7 @@ class ResponseAnswer(models.Model):
     question = models.ForeignKey(
         ConsultationQuestion, on_delete=models.CASCADE, related_name="answers"
     )
-    text = models.TextField(_("svar"), blank=True)
+    text = models.TextField(_("svar"), blank=True, validators=[no_identity_numbers])
 
     class Meta:
         verbose_name = _("svar på fråga")
@@ -464,7 +473,9 @@ class FeedbackItem(models.Model):
         on_delete=models.CASCADE,
         related_name="feedback_items",
     )
-    summary = models.TextField(_("sammanfattning av svaren"))
+    summary = models.TextField(
+        _("sammanfattning av svaren"), validators=[no_identity_numbers]
+    )
 
     class Meta:
         verbose_name = _("återkoppling per fråga")

@@ -10,6 +10,8 @@ from core import audit
 from core.audit.models import Action
 from core.collation import swedish
 from core.geography.models import County, SubRegion
+from core.identity_numbers import no_identity_numbers
+from core.single_line import single_line
 from partners.models import Organisation
 
 
@@ -35,7 +37,7 @@ class Visibility(models.IntegerChoices):
 class Forum(models.Model):
     """A regional collaboration forum (samverkansforum), convened by an authority."""
 
-    name = models.CharField(_("namn"), max_length=200)
+    name = models.CharField(_("namn"), max_length=200, validators=[single_line])
     slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
     county = models.ForeignKey(
         County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="forums"
@@ -49,7 +51,9 @@ class Forum(models.Model):
         related_name="forums",
         help_text=_("Tomt för ett forum för hela länet."),
     )
-    description = models.TextField(_("beskrivning"), blank=True)
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[no_identity_numbers]
+    )
     conveners = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sammankallande"),
@@ -287,6 +291,7 @@ class ParticipationApplication(models.Model):
         _("motivering"),
         max_length=2000,
         help_text=_("Några meningar om vad organisationen gör och vill bidra med."),
+        validators=[no_identity_numbers],
     )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,

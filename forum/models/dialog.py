@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.attachments import AttachedFile
+from core.identity_numbers import no_identity_numbers
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from partners.models import Organisation
 
 from ..querysets import ForumContentQuerySet
@@ -19,7 +21,9 @@ class Thread(models.Model):
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="threads"
     )
-    title = models.CharField(_("rubrik"), max_length=200)
+    title = models.CharField(
+        _("rubrik"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
     visibility = models.PositiveSmallIntegerField(
         _("synlighet"), choices=Visibility.choices, default=Visibility.DIALOG
     )
@@ -74,7 +78,7 @@ class Post(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = models.TextField(_("inlägg"))
+    body = models.TextField(_("inlägg"), validators=[no_identity_numbers])
     created_at = models.DateTimeField(_("skrivet"), default=timezone.now)
     edited_at = models.DateTimeField(_("ändrat"), null=True, blank=True)
     hidden = models.BooleanField(_("dolt"), default=False)

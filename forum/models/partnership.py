@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from core import audit
 from core.audit.models import Action
 from core.collation import swedish
+from core.identity_numbers import no_identity_numbers
 from core.sanitizer import clean_html
+from core.single_line import single_line
 from partners.models import Organisation
 
 from .core import Forum, Level
@@ -26,8 +28,12 @@ class DelegatedTask(models.Model):
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="tasks"
     )
-    title = models.CharField(_("uppdrag"), max_length=200)
-    description = models.TextField(_("beskrivning"), blank=True)
+    title = models.CharField(
+        _("uppdrag"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[no_identity_numbers]
+    )
     assigned_to = models.ForeignKey(
         Organisation,
         verbose_name=_("ansvarig organisation"),
@@ -38,7 +44,9 @@ class DelegatedTask(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
-    report = models.TextField(_("kort rapport"), blank=True)
+    report = models.TextField(
+        _("kort rapport"), blank=True, validators=[no_identity_numbers]
+    )
     reported_at = models.DateTimeField(_("rapporterat"), null=True, blank=True)
     finished_at = models.DateTimeField(
         _("avslutat"),
@@ -101,13 +109,19 @@ class JointDecision(models.Model):
         on_delete=models.CASCADE,
         related_name="joint_decisions",
     )
-    title = models.CharField(_("rubrik"), max_length=200)
-    proposal = models.TextField(_("förslag till beslut"))
+    title = models.CharField(
+        _("rubrik"), max_length=200, validators=[single_line, no_identity_numbers]
+    )
+    proposal = models.TextField(
+        _("förslag till beslut"), validators=[no_identity_numbers]
+    )
     answer_by = models.DateTimeField(_("svara senast"))
     outcome = models.CharField(
         _("utfall"), max_length=12, choices=Outcome.choices, default=Outcome.PENDING
     )
-    outcome_note = models.TextField(_("motivering av utfallet"), blank=True)
+    outcome_note = models.TextField(
+        _("motivering av utfallet"), blank=True, validators=[no_identity_numbers]
+    )
     decided_at = models.DateTimeField(_("avgjort"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -199,3 +199,16 @@ def test_csv_query_count_does_not_grow_with_the_data(
         response = client.get(CSV_URL)
     assert len(csv_rows(response)) == 501
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_never_start_a_formula(client, directory_page, start):
+    ActivityFactory(
+        title=f"{start}HYPERLINK(1) kurs",
+        organisation=OrganisationFactory(name=f"{start}1+1 förening"),
+    )
+    rows = csv_rows(client.get(CSV_URL))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert f"'{start}HYPERLINK(1) kurs" in cells
+    assert not any(cell.startswith(start) for cell in cells if "HYPERLINK" in cell)
+    assert not any(cell.startswith(start) for cell in cells if "förening" in cell)

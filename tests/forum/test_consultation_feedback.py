@@ -98,6 +98,21 @@ def test_csv_export(s):
     assert client_for(s.anna).get(url(consultation, "svar.csv")).status_code == 403
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_export_never_starts_a_formula(s, start):
+    consultation = make_consultation(s.forum)
+    client_for(s.anna).post(
+        url(consultation, "svar/"),
+        answer_data(consultation, 0, f"{start}SUM(1)", comment=f"{start}cmd"),
+    )
+    response = client_for(s.convener).get(url(consultation, "svar.csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert f"'{start}cmd" in cells
+    assert any(cell.startswith(f"'{start}SUM(1)") for cell in cells)
+    assert not any(cell.startswith(start) for cell in cells)
+
+
 def test_print_compilation(s):
     consultation = make_consultation(s.forum, responses_visible=True)
     client_for(s.anna).post(

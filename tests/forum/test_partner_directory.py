@@ -132,6 +132,19 @@ def test_conveners_export_the_directory_as_csv(client, forum):
     assert ["Bilda Syd", "", "Idéburen organisation", "Samråd"] == rows[1][:4]
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_the_directory_csv_never_starts_a_formula(client, forum, start):
+    ParticipationFactory(
+        forum=forum, level=Level.SAMRAD, organisation__name=f"{start}HYPERLINK(1)"
+    )
+    convener = UserFactory()
+    forum.conveners.add(convener)
+    client.force_login(convener)
+    response = client.get(url(forum, "export.csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == f"'{start}HYPERLINK(1)"
+
+
 def make_organisations(forum, count, start=0):
     organisations = Organisation.objects.bulk_create(
         [

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -146,11 +147,40 @@ def test_duplicate_invitation_is_refused(client, organisation, admin):
 
 
 def test_expired_invitation_does_not_block_a_new_one(client, organisation, admin):
-    invite(organisation, expires_at=timezone.now() - timedelta(days=1))
+    expired = invite(organisation, expires_at=timezone.now() - timedelta(days=1))
     client.force_login(admin)
     client.post(create_url(organisation), {"email": INVITEE, "role": "member"})
-    assert Invitation.objects.count() == 2
+    # The new invitation replaces the expired one.
+    assert not Invitation.objects.filter(pk=expired.pk).exists()
+    assert Invitation.objects.get().is_usable
     assert len(mail.outbox) == 1
+
+
+def test_the_database_holds_one_unused_invitation_per_address(organisation):
+    invite(organisation)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        invite(organisation, email=INVITEE.upper())
+    invite(OrganisationFactory(), email=INVITEE)  # another organisation: fine
+    Invitation.objects.update(accepted_at=timezone.now())
+    invite(organisation)  # the first one used: a new one is fine
+
+
+def test_two_admins_inviting_at_once_get_a_message_not_an_error(
+    client, organisation, admin, monkeypatch
+):
+    # The other admin's invitation lands between this form's check and its save.
+    monkeypatch.setattr(
+        "partners.invitations.InvitationForm.clean_email",
+        lambda form: invite(organisation).email,
+    )
+    client.force_login(admin)
+    response = client.post(
+        create_url(organisation), {"email": INVITEE, "role": "member"}
+    )
+    assert response.status_code == 200
+    assert "har redan en inbjudan som gäller" in response.content.decode()
+    assert Invitation.objects.count() == 1
+    assert mail.outbox == []
 
 
 def test_inviting_an_active_member_is_refused(client, organisation, admin):

@@ -84,6 +84,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body far over the upload limit: refused before anything reads it.
+    "core.middleware.RequestSizeLimitMiddleware",
+    # Camera, microphone, location, payment…: denied (Django has no setting).
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,7 +1,10 @@
+import io
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import DEFAULT_DB_ALIAS
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import post_migrate
 from django.test import Client
 
@@ -31,6 +34,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
     post_migrate.connect(migrated, dispatch_uid="tests.migrated_data")
     yield
     post_migrate.disconnect(dispatch_uid="tests.migrated_data")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """`manage.py seed_demo` once for all the tests of a module (it takes
+    many seconds), what it printed as the value. Each test runs inside this
+    transaction in its own savepoint, so its changes roll back to the demo
+    data; the demo data roll back after the module's last test."""
+    out = io.StringIO()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -104,8 +104,7 @@ def counts():
     }
 
 
-def test_demo_data_loads_twice_without_duplicates(client):
-    call_command("seed_demo")
+def test_demo_data_loads_twice_without_duplicates(demo, client):
     first = counts()
     call_command("seed_demo")
     assert counts() == first
@@ -119,8 +118,7 @@ def test_demo_data_loads_twice_without_duplicates(client):
     assert first["level_changes"] > first["participations"]  # some were raised
 
 
-def test_demo_forum_has_all_levels_and_a_login_for_each():
-    call_command("seed_demo")
+def test_demo_forum_has_all_levels_and_a_login_for_each(demo):
     from website.demo.partners import LEVEL_LOGINS
 
     forum = Forum.objects.get(slug="tia-skane")
@@ -146,8 +144,7 @@ def test_demo_forum_has_all_levels_and_a_login_for_each():
     assert not Organisation.objects.exclude(organisation_number=None).exists()
 
 
-def test_demo_site_is_populated_for_a_newcomer(client):
-    call_command("seed_demo")
+def test_demo_site_is_populated_for_a_newcomer(demo, client):
     home = client.get("/")
     text = home.content.decode()
     assert "Tidiga insatser för asylsökande i Skåne" in text
@@ -184,11 +181,10 @@ def test_demo_translations_are_written_in_each_languages_script():
     assert any(letter in persian for letter in "پچژگ")
 
 
-def test_demo_pages_are_translated_in_wagtail_localize(client):
+def test_demo_pages_are_translated_in_wagtail_localize(demo, client):
     """The home page and every guidance page in English, Arabic, Persian and
     Tigrinya: translations the admin's translation editor opens, served in
     their language; the other languages show the Swedish page with the note."""
-    call_command("seed_demo")
     swedish = Locale.get_default()
     sources = [
         HomePage.objects.get(locale=swedish),
@@ -245,14 +241,13 @@ def test_demo_pages_are_translated_in_wagtail_localize(client):
 DEMO_GUIDANCE = ["varfor-samverkan", "fyra-nivaer", "forvantningar", "reseersattning"]
 
 
-def test_demo_guidance_is_translated_with_contents_links_and_reviews(client):
+def test_demo_guidance_is_translated_with_contents_links_and_reviews(demo, client):
     """The four guidance pages on collaboration and travel reimbursement, each
     in English, Arabic, Persian and Tigrinya with its table of contents; one
     is more than a year unreviewed, so its owner, the demo's editor, is
     reminded."""
     from django.core import mail
 
-    call_command("seed_demo")
     swedish = Locale.get_default()
     pages = {
         page.slug: page
@@ -297,8 +292,7 @@ def test_demo_guidance_is_translated_with_contents_links_and_reviews(client):
     assert mail.outbox[0].to == [owner.email]
 
 
-def test_demo_logins_work_with_verified_addresses(client):
-    call_command("seed_demo")
+def test_demo_logins_work_with_verified_addresses(demo, client):
     from website.demo.partners import PARTNER_PEOPLE
     from website.demo.people import DEMO_PASSWORD, PEOPLE
 
@@ -342,8 +336,7 @@ def test_the_demo_code_command_prints_the_code_of_the_moment():
     assert out.getvalue().split()[0] == current_code(time.time())
 
 
-def test_demo_activities_cover_the_county(client):
-    call_command("seed_demo")
+def test_demo_activities_cover_the_county(demo, client):
     today = timezone.localdate()
     skane = Municipality.objects.filter(county__code="12")
     assert skane.count() == 33
@@ -421,8 +414,7 @@ SCRIPTS = {
 }
 
 
-def test_demo_activities_are_translated_and_the_rest_fall_back(client):
-    call_command("seed_demo")
+def test_demo_activities_are_translated_and_the_rest_fall_back(demo, client):
     activities = Activity.objects.all()
     translated = (
         activities.filter(translations__language="ar")
@@ -463,8 +455,7 @@ def test_demo_activities_are_translated_and_the_rest_fall_back(client):
     assert client.get("/granskning/aktiviteter/").context["untranslated"]
 
 
-def test_demo_calendar_has_meetings_minutes_and_queues():
-    call_command("seed_demo")
+def test_demo_calendar_has_meetings_minutes_and_queues(demo):
     today = timezone.localdate()
     now = timezone.now()
     forum = Forum.objects.get(slug="tia-skane")
@@ -522,8 +513,7 @@ def test_demo_calendar_has_meetings_minutes_and_queues():
     assert full.rsvps.filter(waitlisted=True).exists()
 
 
-def test_demo_forum_work_has_consultations_threads_and_partnership():
-    call_command("seed_demo")
+def test_demo_forum_work_has_consultations_threads_and_partnership(demo):
     now = timezone.now()
     today = timezone.localdate()
     forum = Forum.objects.get(slug="tia-skane")
@@ -601,8 +591,7 @@ def test_demo_forum_work_has_consultations_threads_and_partnership():
     assert all(a.valid_from <= today <= a.valid_until for a in agreements)
 
 
-def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings):
-    call_command("seed_demo")
+def test_demo_has_papers_and_attachments_behind_the_access_rule(demo, client, settings):
     from website.demo.documents import pdf_bytes
     from website.demo.partners import LEVEL_LOGINS
 
@@ -637,10 +626,9 @@ def test_demo_has_papers_and_attachments_behind_the_access_rule(client, settings
     assert not post.hidden
 
 
-def test_demo_roles_county_administrator_editor_and_superuser(client):
+def test_demo_roles_county_administrator_editor_and_superuser(demo, client):
     """The convener is a county administrator through the group, not a
     superuser; the coordinator is an editor who reviews in their sub-region only."""
-    call_command("seed_demo")
     from website.demo.people import PEOPLE
 
     User = get_user_model()
@@ -664,10 +652,8 @@ def test_demo_roles_county_administrator_editor_and_superuser(client):
     assert client.get("/admin/snippets/forum/participation/").status_code == 302
 
 
-def test_every_demo_login_in_the_forum_has_something_in_every_desk_section():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    logins = out.getvalue().split("Demo logins", 1)[1].split("\n\n", 1)[0]
+def test_every_demo_login_in_the_forum_has_something_in_every_desk_section(demo):
+    logins = demo.split("Demo logins", 1)[1].split("\n\n", 1)[0]
     emails = [line.split()[0] for line in logins.splitlines()[1:] if "@" in line]
     forum = Forum.objects.get(slug="tia-skane")
     users = get_user_model().objects.filter(email__in=emails)
@@ -684,8 +670,7 @@ def test_every_demo_login_in_the_forum_has_something_in_every_desk_section():
     assert len(conveners) >= 1
 
 
-def test_every_demo_notification_links_to_a_page_its_reader_sees(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_every_demo_notification_links_to_a_page_its_reader_sees(demo, client):
     notifications = Notification.objects.select_related("user")
     assert notifications.count() >= 5
     for notification in notifications:
@@ -695,8 +680,7 @@ def test_every_demo_notification_links_to_a_page_its_reader_sees(client):
         assert response.status_code == 200, (notification.user, notification)
 
 
-def test_demo_audit_log_shows_sign_ins_a_level_change_and_minutes(client):
-    call_command("seed_demo")
+def test_demo_audit_log_shows_sign_ins_a_level_change_and_minutes(demo, client):
     call_command("seed_demo")
     demo = AuditEntry.objects.filter(
         ip_address__in=[row["ip"] for row in AUDIT_DATA["sign_ins"]]

@@ -22,8 +22,7 @@ def desk(client, email):
     return response.context["desk"]
 
 
-def test_each_demo_login_has_work_on_the_desk(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+def test_each_demo_login_has_work_on_the_desk(demo, client):
     for email in demo_logins():
         found = desk(client, email)
         filled = {s.key for s in found.sections if s.items}
@@ -45,8 +44,7 @@ def test_each_demo_login_has_work_on_the_desk(client):
             }, email
 
 
-def test_opening_the_thread_clears_it_and_a_new_seed_keeps_it_read(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+def test_opening_the_thread_clears_it_and_a_new_seed_keeps_it_read(demo, client):
     email = "nadia.karimi@abf-skane.example"
     [item] = next(s for s in desk(client, email).sections if s.key == "dialog").items
     assert item.note == "2 olästa svar"

@@ -3,14 +3,14 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("seed_demo")
+def demo_site(demo, db):
+    """The demo data, seeded once for the module (tests/conftest.py)."""
+    return demo
 
 
 def html_tag(response):

@@ -84,7 +84,7 @@ def test_signup_form_errors_are_in_the_users_language(client):
     )
     assert response.status_code == 200
     assert "Fyll i en giltig e-postadress" in response.content.decode()
-    assert "minst 10 tecken" in response.content.decode()
+    assert "minst 12 tecken" in response.content.decode()
     response = client.post(
         "/en/accounts/signup/",
         {"email": "not-an-address", "password1": "short", "password2": "short"},

@@ -115,7 +115,7 @@ def test_sign_up_without_errors_has_no_summary_and_states_the_password_rules(
     password = tag_with_id(html, "id_password1")
     assert 'aria-describedby="id_password1_helptext"' in password
     rules = re.search(r'id="id_password1_helptext">(.*?)</div>', html, re.S).group(1)
-    assert "minst 10 tecken" in rules
+    assert "minst 12 tecken" in rules
     assert "allmänt använt lösenord" in rules
     assert "bara vara numeriskt" in rules
     # The site's own layout: a label above each field, no placeholder.

@@ -168,7 +168,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{PASSWORD_VALIDATION}.UserAttributeSimilarityValidator"},
     {
         "NAME": f"{PASSWORD_VALIDATION}.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": f"{PASSWORD_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{PASSWORD_VALIDATION}.NumericPasswordValidator"},
@@ -259,6 +259,12 @@ ACCOUNT_ADAPTER = "core.users.adapter.AccountAdapter"
 # The way in when password sign-in is locked for an address: a one-time code
 # mailed to it (allauth's rate limits and the second factor still apply).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# A notice by mail when the password, an email address or the second factor
+# changes (templates/account/email/, templates/mfa/email/), and the password
+# (or a sign-in code) asked again before changing them when the sign-in is
+# more than a few minutes old.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TIA samverkansplattform"
 # A code from the previous or next 30 seconds counts too: phones' clocks drift.

@@ -13,7 +13,10 @@ class EventsConfig(AppConfig):
         from forum import search
         from forum.desk import register
 
-        from . import notification_texts  # noqa: F401  (registers its kind)
+        from . import (
+            notification_texts,  # noqa: F401  (registers its kind)
+            personal_data,  # noqa: F401  (registers its sections)
+        )
         from .desk import desk_sections
         from .search import meeting_results
         from .site_search import EVENTS

@@ -11,7 +11,11 @@ class ForumConfig(AppConfig):
     def ready(self):
         from partners.models import AgreementQuerySet
 
-        from . import notifications, second_factor
+        from . import (
+            notifications,
+            personal_data,  # noqa: F401  (registers its sections)
+            second_factor,
+        )
         from .access import forums_reading_agreements
 
         second_factor.connect_signals()

@@ -9,6 +9,9 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner")
 
     def ready(self):
-        from . import audit
+        from . import (
+            audit,
+            personal_data,  # noqa: F401  (registers its sections)
+        )
 
         audit.connect()

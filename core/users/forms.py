@@ -63,3 +63,43 @@ class LanguageForm(forms.ModelForm):
         self.fields["language"].help_text = _(
             "Webbplatsen visas på det här språket när du har loggat in."
         )
+
+
+class DeleteAccountForm(forms.Form):
+    """The password (or, without one, the email address) and the word, so
+    that nobody deletes an account by one click or on an unattended screen."""
+
+    confirmation = forms.CharField(
+        label=_("Skriv TA BORT för att bekräfta"), max_length=20
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=_("Ditt lösenord"), widget=forms.PasswordInput, max_length=200
+            )
+        else:
+            self.fields["email"] = forms.EmailField(label=_("Din e-postadress"))
+        self.order_fields(["password", "email", "confirmation"])
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Lösenordet stämmer inte."))
+        return password
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.casefold() != self.user.email.casefold():
+            raise forms.ValidationError(_("Det är inte ditt kontos e-postadress."))
+        return email
+
+    def clean_confirmation(self):
+        confirmation = self.cleaned_data["confirmation"].strip()
+        if confirmation.upper() != "TA BORT":
+            raise forms.ValidationError(
+                _("Skriv TA BORT, med stora eller små bokstäver.")
+            )
+        return confirmation

@@ -10,6 +10,9 @@ ROWS = {
     "account_overview": ("/konto/", SIGNED_IN),
     "account_name": ("/konto/namn/", SIGNED_IN),
     "account_language": ("/konto/sprak/", SIGNED_IN),
+    "account_my_data": ("/konto/mina-uppgifter/", SIGNED_IN),
+    "account_my_data_download": ("/konto/mina-uppgifter/hamta/", SIGNED_IN),
+    "account_delete": ("/konto/ta-bort/", SIGNED_IN),
     "wagtailadmin_login": ("/admin/login/", dict.fromkeys(ROLES, LOGIN)),
     "wagtailcore_login": ("/_util/login/", dict.fromkeys(ROLES, LOGIN)),
 }

@@ -17,6 +17,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.audit.models import AuditEntry
@@ -88,8 +89,6 @@ def audit_entries(user):
     """What the security log says about the person: their own actions and
     the ones done to their account (who did them only by role: the actor's
     address is left out unless it is the person's own)."""
-    from django.db.models import Q
-
     entries = AuditEntry.objects.filter(Q(actor=user) | Q(subject_user=user))
     return [
         {

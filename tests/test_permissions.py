@@ -7,6 +7,7 @@ test, so a new view cannot skip the access rule unnoticed.
 import datetime
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -182,9 +183,14 @@ COVERED_MODULES = (
 )
 
 
-@pytest.fixture
-def people(db):
-    return make_people()
+@pytest.fixture(scope="module")
+def people(django_db_setup, django_db_blocker):
+    """Made once for the module, in a transaction rolled back at its end; each
+    test (with ``db``) runs in a savepoint of it, so a POST's changes roll back
+    before the next row."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_people()
+        transaction.set_rollback(True)
 
 
 def make_people():
@@ -265,7 +271,7 @@ def make_people():
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(client, people, name, role):
+def test_permission_matrix(db, client, people, name, role):
     url, expected, *post_data = MATRIX[name]
     method, _, url = url.rpartition(" ")
     # "{activity}" in a URL is people["_activity"], and so on.
@@ -289,7 +295,7 @@ def test_permission_matrix(client, people, name, role):
 
 
 def test_membership_removed_or_level_lowered_applies_on_the_next_request(
-    client, people
+    db, client, people
 ):
     user = people["information"]
     client.force_login(user)

@@ -1,7 +1,9 @@
 import os
+import sqlite3
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # calls from the test itself are still synchronous and safe here.
@@ -38,6 +40,32 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "sv-SE"}
 
 
+# The seeded demo database of this worker, copied once (SQLite only).
+_seeded = {}
+
+
+def _seed_demo():
+    """`seed_demo`, or on SQLite a copy of the database it left the first time.
+
+    Seeding takes many seconds and gives the same rows every time, so on
+    SQLite the first browser test of a worker seeds and keeps a copy in
+    memory (SQLite's backup API) and every later one copies it back over the
+    migrated database, pages, files' rows and primary keys alike. The files
+    the demo wrote stay in the test media directory.
+    """
+    if connection.vendor != "sqlite":
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        return
+    connection.ensure_connection()
+    if "copy" in _seeded:
+        _seeded["copy"].backup(connection.connection)
+        return
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(copy)
+    _seeded["copy"] = copy
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The demo data on the live server.
@@ -46,5 +74,5 @@ def demo_site(live_server):
     rolled back or, if it was a live-server test, ended with a flush after
     which ``tests/migrated_data.py`` put the migrations' rows back.
     """
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    _seed_demo()
     return live_server

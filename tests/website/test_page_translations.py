@@ -216,6 +216,42 @@ def test_a_new_swedish_guidance_page_appears_in_every_language(
     assert arabic.get_parent().pk == home.get_translation(arabic.locale).pk
 
 
+def test_a_page_published_from_the_create_screen_gets_each_alias_once(
+    client, pages, make_user
+):
+    """A moderator creates a page and publishes it in one step: the page is
+    published (our signal) before wagtail-localize's after-create hook runs,
+    and the two must not both make the aliases."""
+    moderator = make_user(email="moderator@lansstyrelsen.example", is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    home = pages["home"]
+    response = client.post(
+        f"/admin/pages/add/home/guidancepage/{home.pk}/",
+        nested_form_data(
+            {
+                "title": "Publicerad direkt",
+                "slug": "publicerad-direkt",
+                "intro": "Något nytt.",
+                "body": streamfield([]),
+                "related": streamfield([]),
+                "comments": inline_formset([]),
+                "action-publish": "action-publish",
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    new = GuidancePage.objects.get(slug="publicerad-direkt", locale=home.locale)
+    assert new.live
+    aliases = GuidancePage.objects.filter(alias_of=new)
+    assert sorted(aliases.values_list("locale__language_code", flat=True)) == sorted(
+        OTHER_LANGUAGES
+    )
+    client.logout()
+    for code in OTHER_LANGUAGES:
+        assert client.get(f"/{code}/publicerad-direkt/").status_code == 200, code
+
+
 def result_links(response):
     return [a["href"] for a in soup(response).select(".search-results h3 a")]
 

@@ -11,10 +11,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Webbplats")
 
     def ready(self):
+        from django.core.signals import request_finished
         from wagtail.signals import page_published
 
         from . import jsonld  # noqa: F401 - registers the pages' JSON-LD
-        from .locales import alias_new_page, synchronise_after_migrate
+        from .locales import alias_new_page, end_admin_create, synchronise_after_migrate
 
         post_migrate.connect(
             synchronise_after_migrate,
@@ -23,4 +24,7 @@ class HomeConfig(AppConfig):
         )
         page_published.connect(
             alias_new_page, dispatch_uid="website.home.alias_new_page"
+        )
+        request_finished.connect(
+            end_admin_create, dispatch_uid="website.home.end_admin_create"
         )

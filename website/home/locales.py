@@ -9,6 +9,8 @@ before the locales when the migration has run (``synchronise_after_migrate``).
 ``translate_page`` makes a translation from strings supplied (the demo's).
 """
 
+from contextvars import ContextVar
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -20,6 +22,23 @@ from wagtail_localize.models import (
 from wagtail_localize.synctree import PageIndex
 
 TREES_MIGRATION = ("home", "0004_page_translations")
+
+# True while the admin's create view handles a request: wagtail-localize's
+# after_create_page hook makes the new page's aliases there, after the page
+# may already have been published (which sends page_published first), and it
+# fails on an alias that exists. Set by a before_create_page hook
+# (``wagtail_hooks.py``), cleared when the request finishes.
+admin_creating = ContextVar("admin_creating", default=False)
+
+
+def note_admin_create(request, parent_page, page_class):
+    """before_create_page: the aliases are the after-create hook's this time."""
+    admin_creating.set(True)
+
+
+def end_admin_create(sender, **kwargs):
+    """request_finished: whatever the create view did, the next request starts clean."""
+    admin_creating.set(False)
 
 
 def synchronise_trees():
@@ -50,7 +69,11 @@ def alias_new_page(sender, instance, **kwargs):
     synchronised from gets its aliases in them, as the admin gives a page
     created there; pages made by code (imports, commands) then show under
     every prefix too. A page with its aliases, or one in a synchronised
-    language (an alias or a translation), is left alone."""
+    language (an alias or a translation), is left alone, and so is one that
+    the admin's create view publishes (wagtail-localize's after-create hook
+    makes its aliases right after)."""
+    if admin_creating.get():
+        return
     page = instance
     targets = Locale.objects.filter(
         pk__in=LocaleSynchronization.objects.filter(sync_from_id=page.locale_id).values(

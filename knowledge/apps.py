@@ -7,3 +7,16 @@ class KnowledgeConfig(AppConfig):
 
     name = "knowledge"
     verbose_name = _("Kunskap")
+
+    def ready(self):
+        from core import site_search
+        from forum.desk import register
+
+        from .desk import desk_sections
+        from .site_search import KNOWLEDGE
+
+        # The forum's desk links to the forum's knowledge index; forum/ cannot
+        # import this room, so the room hands it its section.
+        register(desk_sections)
+        # The public site search finds the public knowledge pages.
+        site_search.register(KNOWLEDGE)

@@ -51,6 +51,7 @@ class HomePage(Page):
         "home.GuidancePage",
         "home.AccessibilityStatementPage",
         "directory.DirectoryPage",
+        "knowledge.KnowledgeIndexPage",
     ]
     max_count = 1
     override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE

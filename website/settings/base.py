@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -219,6 +220,7 @@ TIA = {
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "PRIVATE_STORAGE": "private",
     "DIRECTORY_PARENT_PAGE_TYPES": ["home.HomePage"],
+    "KNOWLEDGE_PARENT_PAGE_TYPES": ["home.HomePage"],
     # The activity map (docs/directory.md): off unless a tile server is set.
     "MAP_TILE_URL": os.environ.get("TIA_MAP_TILE_URL", ""),
     "MAP_ATTRIBUTION": os.environ.get("TIA_MAP_ATTRIBUTION", ""),

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
 
+from core.i18n.content import with_content_languages
 from core.pagination import pagination
 from core.query import nearest_page
 from forum import access
@@ -20,7 +21,7 @@ RELATED = 5
 
 def for_list(pages):
     """What a list's template reads: the sub-region, the forum, the tags."""
-    return (
+    return with_content_languages(
         pages.select_related("subregion", "forum")
         .prefetch_related("tags")
         .order_by("-date", "title", "pk")

@@ -27,6 +27,7 @@ from tests.factories import (
     editor,
 )
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
+from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (
     ADMIN_DENIED,
     CONVENERS,
@@ -58,6 +59,7 @@ ROOM_MATRICES = (
     matrix_open_data,
     matrix_posters,
     matrix_audit,
+    matrix_knowledge,
 )
 
 # The activity pages are open to every active member of the organisation; in
@@ -177,6 +179,7 @@ COVERED_MODULES = (
     "directory.",
     "core.audit.",
     "core.documents.",
+    "core.images.",
     "core.users.",
     "website.account.",
 )

@@ -79,6 +79,7 @@ class HomePage(Page):
                 "coordinators": front.coordinators(),
             }
         )
+        context["knowledge_index"], context["knowledge_pages"] = front.knowledge()
         return context
 
 

@@ -19,6 +19,7 @@ from .models import (
     KnowledgeIndexPage,
     MeetingNotesPage,
     NeedsAnalysisPage,
+    PageMunicipality,
     RecommendedAction,
 )
 
@@ -52,7 +53,9 @@ class PageFactory(factory.django.DjangoModelFactory):
         if tags:
             page.tags.add(*tags)
         if municipalities:
-            page.municipalities.set(municipalities)
+            page.municipalities.set(
+                PageMunicipality.objects.filter(pk__in=[m.pk for m in municipalities])
+            )
         for position, action in enumerate(recommendations):
             page.recommendations.add(RecommendedAction(sort_order=position, **action))
         parent = parent or cls.default_parent()

@@ -6,10 +6,10 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from core.geography.models import Municipality, SubRegion
+from core.geography.models import SubRegion
 from core.query import PageField
 
-from .models import Kind, KnowledgePage, KnowledgePageTag
+from .models import Kind, KnowledgePage, KnowledgePageTag, PageMunicipality
 
 
 class KnowledgeQueryForm(forms.Form):
@@ -38,7 +38,7 @@ class KnowledgeQueryForm(forms.Form):
             .values_list("slug", "name")
         )
         self.fields["kommun"].choices = [("", _("Alla kommuner"))] + list(
-            Municipality.objects.filter(knowledge_pages__in=ids)
+            PageMunicipality.objects.filter(knowledge_pages__in=ids)
             .distinct()
             .values_list("slug", "name")
         )

@@ -9,6 +9,7 @@ from .pages import (
     KnowledgePage,
     KnowledgePageQuerySet,
     KnowledgePageTag,
+    PageMunicipality,
 )
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "KnowledgePageTag",
     "MeetingNotesPage",
     "NeedsAnalysisPage",
+    "PageMunicipality",
     "RecommendedAction",
 ]

@@ -134,6 +134,18 @@ class KnowledgeIndexPage(Page):
         return pages.first()
 
 
+class PageMunicipality(Municipality):
+    """A municipality as pages name it: modelcluster keeps a page's unsaved
+    municipalities sorted in Python, which it cannot do by the Swedish
+    collation of ``Municipality.Meta.ordering``."""
+
+    class Meta:
+        proxy = True
+        ordering = ["name"]
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+
+
 class KnowledgePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "knowledge.KnowledgePage",
@@ -227,7 +239,7 @@ class KnowledgePage(Page):
         related_name="knowledge_pages",
     )
     municipalities = ParentalManyToManyField(
-        Municipality,
+        PageMunicipality,
         verbose_name=_("kommuner"),
         blank=True,
         related_name="knowledge_pages",

@@ -78,7 +78,7 @@ def test_filters_by_kind_subregion_municipality_tag_and_year(
         parent=public_index,
         title="Analys",
         subregion=nordvast,
-        municipalities=[helsingborg],
+        municipalities=[helsingborg, Municipality.objects.get(code="1284")],
         date=today.replace(year=today.year - 1, day=1),
     )
     MeetingNotesFactory(parent=public_index, title="Anteckningar", tags=["boende"])

@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
+from taggit.models import Tag
 
 from core.i18n.content import with_content_languages
 from core.pagination import pagination
 from core.query import nearest_page
 from forum import access
 
+from .feeds import feed_links, public_pages
 from .models import KnowledgeIndexPage, KnowledgePage
 
 PER_PAGE = 20
@@ -42,12 +44,25 @@ def index_context(index, request, form):
     return {
         **pagination(page_obj, url),
         **forum_links(index, request.user),
+        **feed_context(index, request, chosen.get("tagg")),
         "query_form": form,
         "knowledge_pages": page_obj.object_list,
         "filters_chosen": bool(chosen),
         "filters_ignored": form.ignored(),
         "page_not_found": page_not_found,
     }
+
+
+def feed_context(index, request, tag_slug):
+    """The index's RSS and Atom feeds; a chosen tag's too when public pages
+    have it (a feed names nothing private)."""
+    context = {"feeds": feed_links(index, request)}
+    if tag_slug:
+        tag = Tag.objects.filter(slug=tag_slug).first()
+        if tag is not None and public_pages(index, tag).exists():
+            context["tag_feeds"] = feed_links(index, request, tag)
+            context["feed_tag"] = tag
+    return context
 
 
 def forum_links(index, user):

@@ -90,7 +90,11 @@ EXTRA_URLS = {
 # matrix's event is a single members-only one).
 MORE_URLS = {"events:event_detail": ["/kalender/{public_series}/"]}
 # Path arguments of the page types' sub-routes.
-SUBPAGE_KWARGS = {"activity_detail": {"slug": "{public_activity}"}}
+SUBPAGE_KWARGS = {
+    "activity_detail": {"slug": "{public_activity}"},
+    "tag_rss": {"tag": "{knowledge_tag}"},
+    "tag_atom": {"tag": "{knowledge_tag}"},
+}
 
 
 # --- what there is to try: found at collection, filled in by the fixture ----

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -73,8 +74,9 @@ def kind_widget(kinds):
     return forms.RadioSelect(choices=[(kind.value, kind.label) for kind in kinds])
 
 
-class KnowledgeIndexPage(Page):
-    """A list of knowledge pages: the public one, or one forum's."""
+class KnowledgeIndexPage(RoutablePageMixin, Page):
+    """A list of knowledge pages: the public one, or one forum's; its public
+    pages as RSS and Atom feeds, for a tag too (``knowledge/feeds.py``)."""
 
     intro = models.TextField(_("ingress"), blank=True)
     forum = models.ForeignKey(
@@ -122,6 +124,30 @@ class KnowledgeIndexPage(Page):
         form = query_form(index=self, user=request.user)
         context.update(index_context(self, request, form))
         return context
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from ..feeds import feed
+
+        return feed(request, self, "rss")
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from ..feeds import feed
+
+        return feed(request, self, "atom")
+
+    @path("tagg/<slug:tag>/rss/", name="tag_rss")
+    def tag_rss(self, request, tag):
+        from ..feeds import feed
+
+        return feed(request, self, "rss", tag)
+
+    @path("tagg/<slug:tag>/atom/", name="tag_atom")
+    def tag_atom(self, request, tag):
+        from ..feeds import feed
+
+        return feed(request, self, "atom", tag)
 
     @classmethod
     def public_index(cls, locale_id=None):

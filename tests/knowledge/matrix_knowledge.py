@@ -55,6 +55,15 @@ ROWS = {
         DIALOG_AND_UP,
     ),
     "knowledge/draft": ("/kunskap/tia-skane/utkast/", NOBODY),
+    # The feeds hold public pages only, the same for everybody.
+    "knowledge/public_rss": ("/kunskap/rss/", EVERYONE),
+    "knowledge/public_atom": ("/kunskap/atom/", EVERYONE),
+    "knowledge/forum_rss": ("/kunskap/tia-skane/rss/", EVERYONE),
+    "knowledge/forum_atom": ("/kunskap/tia-skane/atom/", EVERYONE),
+    "knowledge/tag_rss": ("/kunskap/tagg/{knowledge_tag}/rss/", EVERYONE),
+    "knowledge/tag_atom": ("/kunskap/tagg/{knowledge_tag}/atom/", EVERYONE),
+    # A tag only a private page has has no feed, for anybody.
+    "knowledge/private_tag_rss": ("/kunskap/tagg/kartor/rss/", NOBODY),
     "image_serve": ("/bilder/{knowledge_image}/width-800/", DIALOG_AND_UP),
     "image_serve/nothing": ("/bilder/{lone_image}/width-800/", IMAGE_KEEPERS),
     "document_serve/knowledge_page": (
@@ -80,7 +89,7 @@ def populate(people, forum):
     forum_index = KnowledgeIndexFactory(
         parent=public, title="Kunskap i forumet", slug="tia-skane", forum=forum
     )
-    ArticleFactory(parent=public, slug="att-na-eget-boende")
+    ArticleFactory(parent=public, slug="att-na-eget-boende", tags=["boende"])
     MeetingNotesFactory(
         parent=forum_index,
         slug="natverksmote-anteckningar",
@@ -96,6 +105,7 @@ def populate(people, forum):
         slug="kartlaggning-dialog",
         forum=forum,
         visibility=Visibility.DIALOG,
+        tags=["kartor"],
         findings=json.dumps(
             [
                 {"type": "image", "value": {"image": picture.pk, "caption": ""}},
@@ -107,6 +117,7 @@ def populate(people, forum):
         ),
     )
     ArticleFactory(parent=forum_index, slug="utkast", forum=forum, live=False)
+    people["_knowledge_tag"] = "boende"
     people["_knowledge_image"] = picture.pk
     people["_lone_image"] = image("Uppladdad").pk
     people["_knowledge_document"] = f"{document.pk}/{document.filename}"

@@ -11,6 +11,7 @@ from .pages import (
     KnowledgePageTag,
     PageMunicipality,
 )
+from .review import REVIEW_WORKFLOW, SecondReviewerTask, may_review
 
 __all__ = [
     "ArticlePage",
@@ -23,4 +24,7 @@ __all__ = [
     "NeedsAnalysisPage",
     "PageMunicipality",
     "RecommendedAction",
+    "REVIEW_WORKFLOW",
+    "SecondReviewerTask",
+    "may_review",
 ]

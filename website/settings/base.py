@@ -292,6 +292,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A knowledge page's reviewer publishes it on approval, whatever the admin's
+# groups say about other pages (knowledge/workflow_actions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_actions.publish_workflow_state"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -12,6 +12,7 @@ from .pages import (
     PageMunicipality,
 )
 from .review import REVIEW_WORKFLOW, SecondReviewerTask, may_review
+from .subscriptions import KnowledgeSubscription
 
 __all__ = [
     "ArticlePage",
@@ -20,6 +21,7 @@ __all__ = [
     "KnowledgePage",
     "KnowledgePageQuerySet",
     "KnowledgePageTag",
+    "KnowledgeSubscription",
     "MeetingNotesPage",
     "NeedsAnalysisPage",
     "PageMunicipality",

@@ -120,6 +120,9 @@ def first_published(sender, instance, revision=None, **kwargs):
     page = instance
     if not isinstance(page, KnowledgePage) or page.alias_of_id:
         return
+    # Approved for a later date: told when publish_scheduled publishes it.
+    if not page.live or page.first_published_at is None:
+        return
     if page.first_published_at != page.last_published_at:
         return
     earlier = PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")

@@ -15,7 +15,7 @@ from core.geography.models import County, SubRegion
 from forum.factories import CoordinatorFactory
 from forum.models import Visibility
 from knowledge.factories import KnowledgeIndexFactory, NeedsAnalysisFactory
-from knowledge.models import REVIEW_WORKFLOW, SecondReviewerTask
+from knowledge.models import REVIEW_WORKFLOW, KnowledgeSubscription, SecondReviewerTask
 from tests.factories import ForumFactory, UserFactory, county_admin, editor
 
 
@@ -142,6 +142,8 @@ def test_an_approved_page_with_a_later_date_is_published_by_the_daily_job(
     page.save_revision(user=author)
     page.get_workflow().start(page, author)
     page.refresh_from_db()
+    reader = UserFactory()
+    KnowledgeSubscription.objects.create(user=reader, scope="all")
     approve(page, convener)
     assert not page.live
     call_command("publish_scheduled")
@@ -151,3 +153,5 @@ def test_an_approved_page_with_a_later_date_is_published_by_the_daily_job(
         call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
+    # Its readers are told when it goes live, not when it was approved.
+    assert reader.notifications.get().params["page"] == page.pk

@@ -18,8 +18,14 @@ NEWEST = 3
 
 def forum_index(forum):
     """The forum's live knowledge index in the reader's language, else any."""
-    pages = KnowledgeIndexPage.objects.live().public().filter(forum=forum)
-    return pages.filter(locale_id=active_locale_id()).first() or pages.first()
+    # One query while the forum has none (a forum has one index per language
+    # tree, a handful); Wagtail's view restrictions are asked only of one.
+    pages = list(KnowledgeIndexPage.objects.live().filter(forum=forum))
+    here = [page for page in pages if page.locale_id == active_locale_id()]
+    for page in here + pages:
+        if KnowledgeIndexPage.objects.filter(pk=page.pk).public().exists():
+            return page
+    return None
 
 
 def desk_sections(user, forum, level, convener, now):

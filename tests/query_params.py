@@ -28,6 +28,7 @@ from directory.models import Activity, DirectoryPage, Language
 from events.calendar import upcoming
 from events.models import Event
 from forum.models import Forum, Visibility
+from knowledge.factories import KnowledgeIndexFactory, MeetingNotesFactory
 from partners.models import Organisation
 from tests.test_permissions import MATRIX
 from website.home.models import AccessibilityStatementPage, GuidancePage
@@ -241,6 +242,10 @@ def add_pages(people):
             instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
         )
         directory.save_revision().publish()
+    # Every knowledge page type: the matrix has an index, an article and a
+    # needs analysis; meeting notes and the public index here.
+    public_index = KnowledgeIndexFactory(parent=home, slug="kunskap")
+    MeetingNotesFactory(parent=public_index, slug="anteckningar")
     activity = Activity.objects.create(
         organisation=Organisation.objects.get(slug="sensus"),
         title="Språkcafé varje vecka",

@@ -39,11 +39,13 @@ def titles(response):
 
 def test_the_public_index_lists_public_pages_newest_first(client, public_index):
     today = timezone.localdate()
-    ArticleFactory(parent=public_index, title="Äldre", date=today.replace(day=1))
+    ArticleFactory(
+        parent=public_index, title="Äldre", date=today - datetime.timedelta(days=10)
+    )
     ArticleFactory(parent=public_index, title="Nyare", date=today)
     response = client.get(public_index.url)
     assert response.status_code == 200
-    assert titles(response) == ["Nyare", "Äldre"] or today.day == 1
+    assert titles(response) == ["Nyare", "Äldre"]
 
 
 def test_lists_show_only_what_the_reader_may_see(
@@ -79,7 +81,7 @@ def test_filters_by_kind_subregion_municipality_tag_and_year(
         title="Analys",
         subregion=nordvast,
         municipalities=[helsingborg, Municipality.objects.get(code="1284")],
-        date=today.replace(year=today.year - 1, day=1),
+        date=datetime.date(today.year - 1, 6, 1),
     )
     MeetingNotesFactory(parent=public_index, title="Anteckningar", tags=["boende"])
     url = public_index.url
@@ -144,9 +146,7 @@ def test_the_list_reads_in_a_fixed_number_of_queries(
     assert len(response.context["knowledge_pages"]) == min(2 * count, PER_PAGE)
 
 
-def test_the_query_count_is_the_same_at_two_sizes(
-    client, public_index, malmo, django_assert_num_queries
-):
+def test_the_query_count_is_the_same_at_two_sizes(client, public_index, malmo):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

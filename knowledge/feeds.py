@@ -30,16 +30,13 @@ def public_pages(index, tag=None):
 
 
 def public_tag(index, slug):
-    """The tag ``slug`` of a public page below ``index``, else 404: a feed's
-    title never names a tag that only private pages have."""
+    """The tag ``slug`` of a public page below ``index``, else None (one
+    query): a feed never names a tag that only private pages have."""
     public = KnowledgePage.objects.descendant_of(index).public_only().values("pk")
-    tag = Tag.objects.filter(
+    return Tag.objects.filter(
         slug=slug,
         pk__in=KnowledgePageTag.objects.filter(content_object__in=public).values("tag"),
     ).first()
-    if tag is None:
-        raise Http404
-    return tag
 
 
 class KnowledgeFeed(Feed):
@@ -114,7 +111,11 @@ class AtomKnowledgeFeed(KnowledgeFeed):
 
 def feed(request, index, kind, tag_slug=None):
     """The index's feed (``kind`` "rss" or "atom"), for a tag when one is named."""
-    tag = public_tag(index, tag_slug) if tag_slug is not None else None
+    tag = None
+    if tag_slug is not None:
+        tag = public_tag(index, tag_slug)
+        if tag is None:
+            raise Http404
     view = AtomKnowledgeFeed if kind == "atom" else KnowledgeFeed
     return view(index, tag)(request)
 

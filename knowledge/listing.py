@@ -7,14 +7,13 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import reverse
-from taggit.models import Tag
 
 from core.i18n.content import with_content_languages
 from core.pagination import pagination
 from core.query import nearest_page
 from forum import access
 
-from .feeds import feed_links, public_pages
+from .feeds import feed_links, public_tag
 from .models import KnowledgeIndexPage, KnowledgePage
 
 PER_PAGE = 20
@@ -57,11 +56,10 @@ def feed_context(index, request, tag_slug):
     """The index's RSS and Atom feeds; a chosen tag's too when public pages
     have it (a feed names nothing private)."""
     context = {"feeds": feed_links(index, request)}
-    if tag_slug:
-        tag = Tag.objects.filter(slug=tag_slug).first()
-        if tag is not None and public_pages(index, tag).exists():
-            context["tag_feeds"] = feed_links(index, request, tag)
-            context["feed_tag"] = tag
+    tag = public_tag(index, tag_slug) if tag_slug else None
+    if tag is not None:
+        context["tag_feeds"] = feed_links(index, request, tag)
+        context["feed_tag"] = tag
     return context
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
+from core.users.language import url_in_language
 from forum.models import Participation, Visibility
 from forum.notification_texts import Message, renders
 from forum.notifications import notify_users
@@ -92,20 +93,15 @@ def recipients(page):
 
 
 def page_params(page):
-    """What the message needs, in every language: the page's address in each
-    language's tree (its aliases and translations)."""
-    urls = {
-        translation.locale.language_code: translation.url
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .select_related("locale")
-    }
+    """What the message needs: the page's address in its own language, which
+    the message turns into the reader's language's tree (the trees mirror
+    the Swedish one, slugs synchronised)."""
     return {
         "page": page.pk,
         "title": page.title,
         "kind": page.kind,
         "forum_name": page.forum.name if page.forum_id else "",
-        "urls": urls,
+        "url": page.url,
     }
 
 
@@ -140,8 +136,7 @@ def first_published(sender, instance, revision=None, **kwargs):
 
 @renders(KIND)
 def new_knowledge(params):
-    urls = params.get("urls", {})
-    url = urls.get(get_language()) or urls.get("sv") or next(iter(urls.values()), "")
+    url = url_in_language(params["url"], get_language()) if params["url"] else ""
     values = {
         "title": params["title"],
         "kind": Kind(params["kind"]).label,

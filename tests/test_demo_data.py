@@ -730,3 +730,9 @@ def test_demo_knowledge_covers_the_subregions_with_one_page_for_dialog(demo, cli
     desk = client.get("/forum/tia-skane/").content.decode()
     assert mapping.title in desk
     assert client.get(mapping.url).status_code == 200
+    # A member who chose to hear of new knowledge in her forums.
+    from knowledge.models import KnowledgeSubscription
+
+    assert KnowledgeSubscription.objects.filter(
+        user__email="karin.berg@sensus.example", scope="forums"
+    ).exists()

@@ -23,12 +23,19 @@ from knowledge.factories import (
     MeetingNotesFactory,
     NeedsAnalysisFactory,
 )
-from knowledge.models import Kind, KnowledgeIndexPage, KnowledgePage
+from knowledge.models import (
+    Kind,
+    KnowledgeIndexPage,
+    KnowledgePage,
+    KnowledgeSubscription,
+)
 from website.demo.loader import load
 from website.demo.partners import COORDINATOR, FORUM
 from website.home.models import HomePage
 
 DATA = load("knowledge")
+# Sensus's member at Dialog (website/demo/data/people.json).
+SUBSCRIBER = "karin.berg@sensus.example"
 
 
 def paragraph(text):
@@ -175,6 +182,13 @@ def create_knowledge():
             participants=spec["participants"],
             date=timezone.localdate(meeting.start),
             body=stream(*(paragraph(text) for text in spec["paragraphs"])),
+        )
+    # A Dialog member who chose to hear of new pages in her forums (after the
+    # pages: seeding tells nobody of them).
+    subscriber = get_user_model().objects.filter(email=SUBSCRIBER).first()
+    if subscriber is not None:
+        KnowledgeSubscription.objects.get_or_create(
+            user=subscriber, defaults={"scope": KnowledgeSubscription.Scope.FORUMS}
         )
     return created
 

@@ -33,6 +33,10 @@ DEFAULTS = {
     # The page types under which editors may add the activity directory's page,
     # e.g. ["home.HomePage"]; None: under any page.
     "DIRECTORY_PARENT_PAGE_TYPES": None,
+    # The page types under which editors may add a knowledge index page (the
+    # public one, and one per forum), e.g. ["home.HomePage"]; None: under any
+    # page. An index page may always stand under another index page.
+    "KNOWLEDGE_PARENT_PAGE_TYPES": None,
     # The namespace of the directory's HSDS identifiers (directory/hsds.py):
     # each installation (county) its own UUID, so that feeds merged by others
     # never share an id. Changing it changes every published id.

@@ -10,27 +10,33 @@ from core.pagination import pagination
 from core.query import PageQueryForm, reads_query
 
 from .models import Notification, NotificationPreference
-from .notification_forms import NotificationPreferenceForm
+from .notification_forms import NotificationPreferenceForm, choice_forms
 
 NOTIFICATIONS_PER_PAGE = 20
 
 
 @login_required
 def notification_settings(request):
-    """The signed-in person chooses how often they get email about the forum."""
+    """The signed-in person chooses how often they get email about the forum,
+    and what the rooms offer to tell them about."""
     preference = NotificationPreference.objects.filter(
         user=request.user
     ).first() or NotificationPreference(user=request.user)
     form = NotificationPreferenceForm(request.POST or None, instance=preference)
-    if request.method == "POST" and form.is_valid():
+    # What the rooms above the forum let a person choose to be told about.
+    more = choice_forms(request.POST or None, request.user)
+    valid = [f.is_valid() for f in [form, *more]] if request.method == "POST" else []
+    if valid and all(valid):
         form.save()
+        for choice in more:
+            choice.save()
         messages.success(request, _("Dina val för aviseringar är sparade."))
         return redirect("forum:notification_settings")
     recent = request.user.notifications.order_by("-created_at")[:20]
     return TemplateResponse(
         request,
         "forum/notification_settings.html",
-        {"form": form, "recent": recent},
+        {"form": form, "choice_forms": more, "recent": recent},
     )
 
 

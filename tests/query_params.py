@@ -28,6 +28,7 @@ from directory.models import Activity, DirectoryPage, Language
 from events.calendar import upcoming
 from events.models import Event
 from forum.models import Forum, Visibility
+from knowledge.factories import KnowledgeIndexFactory, MeetingNotesFactory
 from partners.models import Organisation
 from tests.test_permissions import MATRIX
 from website.home.models import AccessibilityStatementPage, GuidancePage
@@ -90,7 +91,11 @@ EXTRA_URLS = {
 # matrix's event is a single members-only one).
 MORE_URLS = {"events:event_detail": ["/kalender/{public_series}/"]}
 # Path arguments of the page types' sub-routes.
-SUBPAGE_KWARGS = {"activity_detail": {"slug": "{public_activity}"}}
+SUBPAGE_KWARGS = {
+    "activity_detail": {"slug": "{public_activity}"},
+    "tag_rss": {"tag": "{knowledge_tag}"},
+    "tag_atom": {"tag": "{knowledge_tag}"},
+}
 
 
 # --- what there is to try: found at collection, filled in by the fixture ----
@@ -237,6 +242,10 @@ def add_pages(people):
             instance=DirectoryPage(title="Aktiviteter", slug="aktiviteter")
         )
         directory.save_revision().publish()
+    # Every knowledge page type: the matrix has an index, an article and a
+    # needs analysis; meeting notes and the public index here.
+    public_index = KnowledgeIndexFactory(parent=home, slug="kunskap")
+    MeetingNotesFactory(parent=public_index, slug="anteckningar")
     activity = Activity.objects.create(
         organisation=Organisation.objects.get(slug="sensus"),
         title="Språkcafé varje vecka",

@@ -51,6 +51,7 @@ from forum.models import (
     PostModeration,
     ResponseAttachment,
     Thread,
+    Visibility,
 )
 from partners.models import Agreement, ContactPerson, Membership, Organisation
 from website.demo.audit import DATA as AUDIT_DATA
@@ -694,3 +695,44 @@ def test_demo_audit_log_shows_sign_ins_a_level_change_and_minutes(demo, client):
     listing = client.get("/admin/audit/")
     assert listing.status_code == 200
     assert "Protokoll publicerat" in listing.content.decode()
+
+
+def test_demo_knowledge_covers_the_subregions_with_one_page_for_dialog(demo, client):
+    from knowledge.models import (
+        ArticlePage,
+        KnowledgeIndexPage,
+        MeetingNotesPage,
+        NeedsAnalysisPage,
+    )
+
+    swedish = {"locale__language_code": "sv"}
+    analyses = NeedsAnalysisPage.objects.filter(**swedish, visibility=Visibility.PUBLIC)
+    assert {page.subregion.name for page in analyses} == set(
+        SubRegion.objects.filter(county__code="12").values_list("name", flat=True)
+    )
+    assert all(page.recommendations.exists() for page in analyses)
+    assert ArticlePage.objects.filter(**swedish).count() == 6
+    notes = MeetingNotesPage.objects.filter(**swedish)
+    assert notes.count() == 2
+    assert all(note.meeting and note.meeting.start < timezone.now() for note in notes)
+    mapping = NeedsAnalysisPage.objects.get(**swedish, visibility=Visibility.DIALOG)
+    # Reached from the home page's menu, and from the forum's desk by members.
+    index = KnowledgeIndexPage.objects.get(**swedish, forum__isnull=True)
+    assert f'href="{index.url}"' in client.get("/").content.decode()
+    assert client.get(mapping.url).status_code == 302
+    forum = Forum.objects.get(slug="tia-skane")
+    dialog = next(
+        user
+        for user in get_user_model().objects.filter(memberships__status="active")
+        if level_in(user, forum) == Level.DIALOG
+    )
+    client.force_login(dialog)
+    desk = client.get("/forum/tia-skane/").content.decode()
+    assert mapping.title in desk
+    assert client.get(mapping.url).status_code == 200
+    # A member who chose to hear of new knowledge in her forums.
+    from knowledge.models import KnowledgeSubscription
+
+    assert KnowledgeSubscription.objects.filter(
+        user__email="karin.berg@sensus.example", scope="forums"
+    ).exists()

@@ -28,6 +28,7 @@ from tests.factories import (
     editor,
 )
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
+from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (
     ADMIN_DENIED,
     CONVENERS,
@@ -59,6 +60,7 @@ ROOM_MATRICES = (
     matrix_open_data,
     matrix_posters,
     matrix_audit,
+    matrix_knowledge,
 )
 
 # The activity pages are open to every active member of the organisation; in
@@ -178,6 +180,7 @@ COVERED_MODULES = (
     "directory.",
     "core.audit.",
     "core.documents.",
+    "core.images.",
     "core.users.",
     "website.account.",
 )

@@ -25,6 +25,8 @@ urlpatterns = [
     # Our download first: it applies the access rule, then Wagtail serves.
     re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    # Protected images (pages not everyone may read): through the access rule.
+    path("bilder/", include("core.images.urls")),
     path("healthz", home_views.health, name="health"),
     # The language switcher: keeps the reader's choice, then the page in it.
     path("", include("core.i18n.urls")),

@@ -11,9 +11,12 @@ Wagtail serves every document to everybody; ours decides first, in this order:
    also links to it does not widen that, so being able to edit public pages
    opens nothing private. A model without ``visible_to`` lets nobody through
    (``tests/website/test_documents.py`` fails on such a model).
-2. **Public pages that link to it.** A document that no such record points
-   to is public when a live page without view restrictions links to it (rich
-   text, a chooser block or a foreign key: Wagtail's ``ReferenceIndex``).
+2. **Pages that link to it.** A document that no such record points to is
+   served as the pages linking to it allow (rich text, a chooser block or a
+   foreign key: Wagtail's ``ReferenceIndex``; ``core/page_access.py``): when
+   a page type with its own access rule (``visible_to``, e.g. the knowledge
+   pages) links to it, to those who see one of those pages; otherwise to
+   everyone when a live page without view restrictions links to it.
 3. **Nothing.** A document referenced by nothing public, e.g. one just
    uploaded, is served only to the people who may change it in the admin.
 
@@ -24,21 +27,16 @@ those records, so an editor of public pages cannot read the titles of, replace
 or delete the forum's papers.
 """
 
-import enum
 import functools
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from core.page_access import Access, guarded_access, linked_from_public_page
 
-class Access(enum.Enum):
-    PUBLIC = "public"  # anyone, and shared caches may keep it
-    PRIVATE = "private"  # this person only: Cache-Control private
-    DENIED = "denied"
+__all__ = ["Access", "access", "documents_q", "linked_from_public_page"]
 
 
 @functools.cache
@@ -91,24 +89,14 @@ def access(user, document):
     seen = seen_through_records(user, document)
     if seen is not None:
         return Access.PRIVATE if seen else Access.DENIED
+    by_pages = guarded_access(user, document)
+    if by_pages is not None:
+        return by_pages
     if linked_from_public_page(document):
         return Access.PUBLIC
     if may_change(user, document):
         return Access.PRIVATE
     return Access.DENIED
-
-
-def linked_from_public_page(document):
-    """Whether a live page without view restrictions links to ``document``."""
-    page_ids = [
-        int(pk)
-        for pk in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    ]
-    return (
-        bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
-    )
 
 
 def may_change(user, document):

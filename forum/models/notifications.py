@@ -92,6 +92,7 @@ class Notification(models.Model):
         DECISION_OUTCOME = "decision_outcome", _("Gemensamt beslut avgjort")
         WAITLIST_SEAT = "waitlist_seat", _("Plats från väntelistan")
         MEETING_CANCELLED = "meeting_cancelled", _("Möte inställt")
+        NEW_KNOWLEDGE = "new_knowledge", _("Ny kunskap")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -16,6 +16,7 @@ urlpatterns = [
     # Documents after the access rule, then Wagtail's own document URLs.
     re_path(r"^documents/(\d+)/(.*)$", documents_views.serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    path("bilder/", include("core.images.urls")),
     path(f"{PREFIX}ical/", include("events.feed_urls")),
     path(f"{PREFIX}ical/", include("directory.feed_urls")),
     path(f"{PREFIX}api/hsds/", include("directory.hsds_urls")),

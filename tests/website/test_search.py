@@ -283,7 +283,12 @@ def test_results_are_grouped_by_kind_with_counts(client, directory_page, guidanc
         ActivityFactory(title=f"Resa {n}", summary="Vi åker buss tillsammans.")
     EventFactory(title="Buss till länsmötet", visibility=Visibility.PUBLIC)
     response = client.get(URL, {"q": "buss"})
-    assert counts(response) == {"aktiviteter": 7, "sidor": 0, "kalender": 1}
+    assert counts(response) == {
+        "aktiviteter": 7,
+        "sidor": 0,
+        "kunskap": 0,
+        "kalender": 1,
+    }
     page = text(response)
     assert '<p class="search-count" role="status">8 träffar för ”buss”.</p>' in page
     assert re.search(r"<h1[^>]*>Sök</h1>", page)
@@ -364,8 +369,9 @@ def test_the_header_search_box_submits_here_with_a_label(client):
 
 # Per kind: its count and its rows (activities: their translations and
 # languages too), the events' overrides; the directory page, the languages,
-# the page tree's view restrictions, the site.
-QUERIES = 16
+# the page tree's view restrictions, the site; the knowledge pages' count and
+# view restrictions.
+QUERIES = 18
 
 
 def test_query_count_does_not_grow_with_the_results(

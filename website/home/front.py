@@ -8,12 +8,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
+from core.i18n.content import with_content_languages
+from core.i18n.locales import active_locale_id
 from core.i18n.names import reader_language
 from directory.filters import ActivityFilter
 from directory.models import Activity, DirectoryPage
 from events.calendar import expand
 from events.models import Event
 from forum.models import Coordinator
+from knowledge.models import KnowledgeIndexPage, KnowledgePage
 
 EVENTS_SHOWN = 4
 ACTIVITIES_SHOWN = 6
@@ -75,3 +78,21 @@ def coordinators():
 def directory_page():
     """The directory in the reader's language tree, or None."""
     return DirectoryPage.live_localized()
+
+
+KNOWLEDGE_SHOWN = 3
+
+
+def knowledge(limit=KNOWLEDGE_SHOWN):
+    """(the public knowledge index, its newest public pages) in the reader's
+    language tree; (None, []) while the site has none."""
+    index = KnowledgeIndexPage.public_index(active_locale_id())
+    if index is None:
+        return None, []
+    pages = with_content_languages(
+        KnowledgePage.objects.descendant_of(index)
+        .public_only()
+        .select_related("subregion")
+        .order_by("-date", "-pk")
+    )
+    return index, list(pages[:limit])

@@ -51,6 +51,7 @@ class HomePage(Page):
         "home.GuidancePage",
         "home.AccessibilityStatementPage",
         "directory.DirectoryPage",
+        "knowledge.KnowledgeIndexPage",
     ]
     max_count = 1
     override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
@@ -78,6 +79,7 @@ class HomePage(Page):
                 "coordinators": front.coordinators(),
             }
         )
+        context["knowledge_index"], context["knowledge_pages"] = front.knowledge()
         return context
 
 

@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.seo import absolute
+from knowledge.models import KnowledgePage
 
 
 def on_site(url):
@@ -22,7 +23,8 @@ def on_site(url):
 
 
 class PageSitemap(Sitemap):
-    """The site's pages in every language's page tree, aliases left out.
+    """The site's pages in every language's page tree, aliases left out, and
+    no knowledge page that is not public.
 
     An alias (a page not translated yet) repeats the Swedish page under
     another prefix, so only the Swedish page and its translations are listed,
@@ -40,6 +42,8 @@ class PageSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(within_site, alias_of__isnull=True)
+            # Knowledge pages for a forum level are for its members only.
+            .exclude(pk__in=KnowledgePage.objects.not_public().values("pk"))
             .order_by("path")
         )
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -219,6 +220,7 @@ TIA = {
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "PRIVATE_STORAGE": "private",
     "DIRECTORY_PARENT_PAGE_TYPES": ["home.HomePage"],
+    "KNOWLEDGE_PARENT_PAGE_TYPES": ["home.HomePage"],
     # The activity map (docs/directory.md): off unless a tile server is set.
     "MAP_TILE_URL": os.environ.get("TIA_MAP_TILE_URL", ""),
     "MAP_ATTRIBUTION": os.environ.get("TIA_MAP_ATTRIBUTION", ""),
@@ -290,6 +292,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth owns passwords
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A knowledge page's reviewer publishes it on approval, whatever the admin's
+# groups say about other pages (knowledge/workflow_actions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.workflow_actions.publish_workflow_state"
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

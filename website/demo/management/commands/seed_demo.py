@@ -10,6 +10,7 @@ from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
 from website.demo.forum_work import create_forum_work, forum_work_summary
+from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
 from website.demo.pages import create_pages, give_guidance_owner
 from website.demo.partners import create_partners, forum_summary
@@ -22,7 +23,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo data: a Skåne county forum with its sub-regions, partner "
         "organisations, pages, activities, travel routes, a calendar with "
-        "meetings and minutes, consultations, dialog threads, partnership work, "
+        "meetings and minutes, knowledge pages, consultations, dialog threads, "
+        "partnership work, "
         "documents and attachments, an audit log, and demo logins. Safe to run "
         "again: nothing is duplicated."
     )
@@ -39,6 +41,7 @@ class Command(BaseCommand):
         create_activities()
         create_events()
         create_planned_meetings()
+        create_knowledge()
         create_forum_work()
         create_documents()
         create_desk_content()
@@ -52,6 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(activity_summary())
         self.stdout.write(event_summary())
         self.stdout.write(forum_work_summary())
+        self.stdout.write(knowledge_summary())
         self.stdout.write(document_summary())
         self.stdout.write(audit_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,5 +1,5 @@
 """Fixtures for the event tests: the forum TIA Skåne, its convener, members at a
-level and
+level (``tests/forum_fixtures.py``, shared with the knowledge room) and
 events in it, and a mix of public and internal events in two forums (the
 feed tests use them; a module's own fixture of the same name comes first).
 """
@@ -11,36 +11,12 @@ from django.utils import timezone
 
 from events.models import Event
 from forum.models import Visibility
-from tests.factories import (
-    ForumFactory,
-    MembershipFactory,
-    ParticipationFactory,
-    UserFactory,
-)
+from tests import forum_fixtures
+from tests.factories import ForumFactory
 
-
-@pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane")
-
-
-@pytest.fixture
-def convener(forum):
-    """A convener of the forum (plans, changes and cancels its meetings)."""
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
-
-
-@pytest.fixture
-def member(forum):
-    """A person whose organisation takes part at the given level."""
-
-    def make(level, in_forum=None):
-        participation = ParticipationFactory(forum=in_forum or forum, level=level)
-        return MembershipFactory(organisation=participation.organisation).user
-
-    return make
+forum = forum_fixtures.forum
+convener = forum_fixtures.convener
+member = forum_fixtures.member
 
 
 @pytest.fixture

@@ -5,35 +5,11 @@ import pytest
 from wagtail.models import Page
 
 from knowledge.factories import KnowledgeIndexFactory
-from tests.factories import (
-    ForumFactory,
-    MembershipFactory,
-    ParticipationFactory,
-    UserFactory,
-)
+from tests import forum_fixtures
 
-
-@pytest.fixture
-def forum(db):
-    return ForumFactory(slug="tia-skane")
-
-
-@pytest.fixture
-def member(forum):
-    """A person whose organisation takes part at the given level."""
-
-    def make(level, in_forum=None):
-        participation = ParticipationFactory(forum=in_forum or forum, level=level)
-        return MembershipFactory(organisation=participation.organisation).user
-
-    return make
-
-
-@pytest.fixture
-def convener(forum):
-    user = UserFactory()
-    forum.conveners.add(user)
-    return user
+forum = forum_fixtures.forum
+convener = forum_fixtures.convener
+member = forum_fixtures.member
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "knowledge",
+    "knowledge.followup",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

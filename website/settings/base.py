@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "forum",
     "events",
     "knowledge",
+    "knowledge.followup",
     # Wagtail
     # Translations of pages: the admin's translation editor, and each
     # language's page tree kept in step with the Swedish one ("sync from").

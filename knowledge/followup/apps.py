@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupConfig(AppConfig):
+    """The county's follow-up of the assignment: target-group statistics, the
+    situation report, participation counts, grants and the action plan."""
+
+    name = "knowledge.followup"
+    label = "followup"
+    verbose_name = _("Uppföljning")

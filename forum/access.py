@@ -55,7 +55,14 @@ def visible_q(user, forum_field="forum", visibility_field="visibility"):
             forum=OuterRef(forum_field), level__gte=OuterRef(visibility_field)
         )
     )
-    convenes = Q(**{f"{forum_field}__conveners": user})
+    # EXISTS, not a join: a join over the conveners gives a row per convener,
+    # and callers would need DISTINCT (which PostgreSQL plans badly inside
+    # the IN subqueries of filter options).
+    convenes = Exists(
+        Forum.conveners.through.objects.filter(
+            forum_id=OuterRef(forum_field), user_id=user.pk
+        )
+    )
     return public | member_sees | convenes
 
 

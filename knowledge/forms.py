@@ -4,12 +4,11 @@ year and page."""
 from django import forms
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from core.geography.models import SubRegion
+from core.collation import sort_key
 from core.query import PageField
 
-from .models import Kind, KnowledgePage, KnowledgePageTag, PageMunicipality
+from .models import Kind, KnowledgePage
 
 
 class KnowledgeQueryForm(forms.Form):
@@ -27,30 +26,17 @@ class KnowledgeQueryForm(forms.Form):
     def __init__(self, *args, index, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.pages = KnowledgePage.objects.descendant_of(index).visible_to(user)
-        ids = self.pages.values("pk")
         kinds = set(self.pages.values_list("kind", flat=True).distinct())
         self.fields["typ"].choices = [("", _("Alla slag"))] + [
             (value, label) for value, label in Kind.choices if value in kinds
         ]
-        self.fields["delregion"].choices = [("", _("Alla delregioner"))] + list(
-            SubRegion.objects.filter(knowledge_pages__in=ids)
-            .distinct()
-            .values_list("slug", "name")
+        self.fields["delregion"].choices = [("", _("Alla delregioner"))] + self.used(
+            "subregion"
         )
-        self.fields["kommun"].choices = [("", _("Alla kommuner"))] + list(
-            PageMunicipality.objects.filter(knowledge_pages__in=ids)
-            .distinct()
-            .values_list("slug", "name")
+        self.fields["kommun"].choices = [("", _("Alla kommuner"))] + self.used(
+            "municipalities"
         )
-        self.fields["tagg"].choices = [("", _("Alla taggar"))] + list(
-            Tag.objects.filter(
-                pk__in=KnowledgePageTag.objects.filter(content_object__in=ids).values(
-                    "tag"
-                )
-            )
-            .order_by("name")
-            .values_list("slug", "name")
-        )
+        self.fields["tagg"].choices = [("", _("Alla taggar"))] + self.used("tags")
         years = (
             self.pages.annotate(year=ExtractYear("date"))
             .values_list("year", flat=True)
@@ -60,6 +46,19 @@ class KnowledgeQueryForm(forms.Form):
         self.fields["ar"].choices = [("", _("Alla år"))] + [
             (str(year), str(year)) for year in years
         ]
+
+    def used(self, relation):
+        """(slug, name) of what the reader's pages name through ``relation``,
+        in Swedish order: one query joining from the pages (an IN subquery of
+        page ids is planned as nested loops by PostgreSQL when the tables'
+        statistics are old, and took minutes at 1,000 pages)."""
+        rows = (
+            self.pages.filter(**{f"{relation}__isnull": False})
+            .order_by()
+            .values_list(f"{relation}__slug", f"{relation}__name")
+            .distinct()
+        )
+        return sorted(rows, key=lambda row: sort_key(row[1]))
 
     def filters(self):
         """The valid filters that are set: name → value."""

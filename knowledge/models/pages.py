@@ -185,10 +185,7 @@ class KnowledgePageQuerySet(PageQuerySet):
         """Live pages ``user`` may read: Wagtail's view restrictions and the
         forum's access rule (public, or the person's level in the page's forum)."""
         return (
-            self.live()
-            .public()
-            .filter(access.visible_q(user, "forum", "visibility"))
-            .distinct()
+            self.live().public().filter(access.visible_q(user, "forum", "visibility"))
         )
 
     def public_only(self):

@@ -5,6 +5,7 @@ page's related pages; the forum's desk, the home page, search and sitemap."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from core.geography.models import County, Municipality, SubRegion
@@ -146,20 +147,38 @@ def test_the_list_reads_in_a_fixed_number_of_queries(
     assert len(response.context["knowledge_pages"]) == min(2 * count, PER_PAGE)
 
 
-def test_the_query_count_is_the_same_at_two_sizes(client, public_index, malmo):
-    from django.db import connection
+def add_live_pages(index, count, **fields):
+    """Live articles under ``index`` without revisions or aliases (publishing
+    gives every page seven aliases): a thousand in seconds."""
+    for _ in range(count):
+        page = ArticleFactory.build(
+            live=True, first_published_at=timezone.now(), **fields
+        )
+        page.tags.add("boende")
+        index.add_child(instance=page)
+    if connection.vendor == "postgresql":
+        # What autovacuum does in production: without fresh statistics the
+        # planner takes the new thousand rows for none.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def test_the_query_count_is_the_same_at_10_and_1000_pages(client, public_index, malmo):
     from django.test.utils import CaptureQueriesContext
 
     def queries():
         client.get(public_index.url)
         with CaptureQueriesContext(connection) as captured:
-            client.get(public_index.url, {"tagg": "boende", "sida": "2"})
-        return len(captured)
+            response = client.get(public_index.url, {"tagg": "boende"})
+        assert response.status_code == 200
+        return len(captured), len(response.context["knowledge_pages"])
 
-    make_pages(public_index, PER_PAGE + 1, subregion=malmo)
-    small = queries()
-    make_pages(public_index, 2 * PER_PAGE, subregion=malmo)
-    assert queries() == small
+    add_live_pages(public_index, 10, subregion=malmo)
+    small, shown = queries()
+    assert shown == 10
+    add_live_pages(public_index, 990, subregion=malmo)
+    big, shown = queries()
+    assert (big, shown) == (small, PER_PAGE)
 
 
 def test_pages_show_related_pages_the_reader_may_see(

@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("partners.urls")),
     path("", include("directory.urls")),
+    path("uppfoljning/", include("knowledge.followup.urls")),
     path("_util/login/", users_views.sign_in_elsewhere, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,3 +9,11 @@ class FollowupConfig(AppConfig):
     name = "knowledge.followup"
     label = "followup"
     verbose_name = _("Uppföljning")
+
+    def ready(self):
+        from forum import desk as forum_desk
+
+        from . import desk
+
+        forum_desk.register(desk.desk_sections)
+        # Each part of the room adds its desk links below (desk.link(...)).

@@ -27,5 +27,6 @@ urlpatterns = [
     path(PREFIX, include("events.urls")),
     path(PREFIX, include("partners.urls")),
     path(PREFIX, include("directory.urls")),
+    path(f"{PREFIX}uppfoljning/", include("knowledge.followup.urls")),
     path("", include(wagtail_urls)),
 ]

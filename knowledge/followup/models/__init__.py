@@ -1,5 +1,6 @@
 """The follow-up room's models, one module per job; every name is importable here."""
 
+from .settings import FollowUpSettings, Scope
 from .statistics import (
     Accommodation,
     AgeBand,
@@ -13,6 +14,8 @@ __all__ = [
     "Accommodation",
     "AgeBand",
     "Category",
+    "FollowUpSettings",
+    "Scope",
     "Sex",
     "StatisticsImport",
     "TargetGroupFigure",

@@ -22,10 +22,14 @@ def test_a_needs_analysis_is_reviewed_published_and_found(page: Page, demo_site)
     page.goto(demo_site.url + "/")
     sign_in(page, COORDINATOR, second_factor=True)
 
-    # The coordinator writes the analysis in the forum's knowledge bank.
-    page.goto(
-        f"{demo_site.url}/admin/pages/add/knowledge/needsanalysispage/{index.pk}/"
-    )
+    # The coordinator writes the analysis in the forum's knowledge bank,
+    # reached from the header's Administration link and the page tree.
+    page.get_by_role("link", name="Administration").click()
+    page.get_by_role("link", name=re.compile(r"\d+ Sidor")).click()
+    page.get_by_role("link", name="Utforska undersidor till 'Kunskap'").click()
+    page.get_by_role("link", name=f"Utforska undersidor till '{index.title}'").click()
+    page.get_by_role("link", name="Lägg till undersida", exact=True).click()
+    page.get_by_role("link", name=re.compile("^Behovsanalys")).first.click()
     page.locator("#id_title").fill(TITLE)
     page.get_by_label("Behovsanalys", exact=True).check()
     page.locator("#id_intro").fill("Vilket språkstöd deltagarna behöver.")
@@ -44,7 +48,7 @@ def test_a_needs_analysis_is_reviewed_published_and_found(page: Page, demo_site)
 
     # The convener approves it, and so publishes it.
     sign_in(page, CONVENER, second_factor=True)
-    page.goto(f"{demo_site.url}/admin/")
+    page.get_by_role("link", name="Administration").click()
     page.get_by_role("link", name=TITLE).first.click()
     page.locator(
         "footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']"

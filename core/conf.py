@@ -54,6 +54,10 @@ DEFAULTS = {
     # How long the audit log (core.audit) keeps an entry, in days;
     # `manage.py prune_audit_log` (daily) removes older ones.
     "AUDIT_RETENTION_DAYS": 730,
+    # The situation report (knowledge/followup/report.py) flags a municipality
+    # where the directory offers fewer seats than this per 100 people of the
+    # target group (and where there are people but no activity at all).
+    "FOLLOWUP_MIN_SEATS_PER_100": 10,
 }
 
 # What a None above stands for: a setting the host has anyway.

@@ -17,3 +17,4 @@ class FollowupConfig(AppConfig):
 
         forum_desk.register(desk.desk_sections)
         # Each part of the room adds its desk links below (desk.link(...)).
+        desk.link(desk.report_link)

@@ -6,9 +6,12 @@ adds its links with :func:`link` from ``FollowupConfig.ready``; the forum
 imports nothing of this room.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from forum.desk import DeskSection
+from forum.desk import DeskItem, DeskSection
+
+from .models import FollowUpSettings, Scope
 
 _links = []
 
@@ -27,3 +30,18 @@ def desk_sections(user, forum, level, convener, now):
     if not items:
         return []
     return [DeskSection("followup", _("Uppföljning"), items)]
+
+
+def report_link(user, forum, level, convener):
+    """The situation report of the forum's county, for those who may read it."""
+    settings = FollowUpSettings.for_county(forum.county)
+    if settings.scope_for(user) < Scope.SUMMARY:
+        return []
+    url = reverse("followup:report") + f"?lan={forum.county.code}"
+    return [
+        DeskItem(
+            _("Lägesbild: %(county)s") % {"county": forum.county.name},
+            url,
+            _("Målgruppen per kommun bredvid utbudet av aktiviteter."),
+        )
+    ]

@@ -13,8 +13,9 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from forum import desk as forum_desk
 
-        from . import desk
+        from . import desk, desk_participation
 
         forum_desk.register(desk.desk_sections)
         # Each part of the room adds its desk links below (desk.link(...)).
         desk.link(desk.report_link)
+        desk.link(desk_participation.desk_items)

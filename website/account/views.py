@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 
 from core.collation import swedish
 from forum.models import NotificationPreference
-from partners.models import Membership
+from partners.models import Membership, Organisation
 
 
 @login_required
@@ -35,5 +35,13 @@ def overview(request):
         ).exists(),
         "notification_frequency": frequency,
         "language_name": dict(settings.LANGUAGES).get(user.language, ""),
+        # Follow-up: the organisations whose participation the person reports.
+        "participation_organisations": Organisation.objects.filter(
+            memberships__user=user,
+            memberships__status=Membership.Status.ACTIVE,
+            activities__isnull=False,
+        )
+        .distinct()
+        .order_by(swedish("name")),
     }
     return TemplateResponse(request, "site_account/overview.html", context)

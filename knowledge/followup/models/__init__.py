@@ -1,5 +1,6 @@
 """The follow-up room's models, one module per job; every name is importable here."""
 
+from .participation import ParticipantCount, ParticipationReport
 from .settings import FollowUpSettings, Scope
 from .statistics import (
     Accommodation,
@@ -19,4 +20,6 @@ __all__ = [
     "Sex",
     "StatisticsImport",
     "TargetGroupFigure",
+    "ParticipantCount",
+    "ParticipationReport",
 ]

@@ -9,6 +9,10 @@ from website.demo.audit import audit_summary, create_audit_entries
 from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
+from website.demo.followup_participation import (
+    create_participation,
+    participation_summary,
+)
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
@@ -39,6 +43,7 @@ class Command(BaseCommand):
         give_guidance_owner()
         forum, partner_logins = create_partners()
         create_activities()
+        create_participation()
         create_events()
         create_planned_meetings()
         create_knowledge()
@@ -53,6 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Home page: {home.title}; {len(pages)} guidance pages.")
         self.stdout.write(forum_summary(forum))
         self.stdout.write(activity_summary())
+        self.stdout.write(participation_summary())
         self.stdout.write(event_summary())
         self.stdout.write(forum_work_summary())
         self.stdout.write(knowledge_summary())

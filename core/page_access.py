@@ -8,6 +8,11 @@ links to the file, those pages decide alone, as records do for documents
 (``core/documents/access.py``, rule 1), so a public page of another type that
 also links to it widens nothing. Otherwise a live page without view
 restrictions makes the file public.
+
+The admin has the same rule with the admin's reader (:func:`hidden_in_admin`):
+a page type whose manager has ``admin_visible_to(user)`` (drafts included, its
+authors and reviewers too) hides from the admin's document and image library
+what only pages the person may not read there link to.
 """
 
 import enum
@@ -15,7 +20,7 @@ from collections import defaultdict
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 
 class Access(enum.Enum):
@@ -65,3 +70,54 @@ def guarded_access(user, obj):
 def linked_from_public_page(obj):
     """Whether a live page without view restrictions links to ``obj``."""
     return referring_pages(obj).public().exists()
+
+
+def hidden_in_admin(user, model, pk=None):
+    """The ids of ``model`` objects (documents, images; only ``pk`` when given)
+    that guarded pages link to, none of which ``user`` may read in the admin
+    (their manager's ``admin_visible_to``): the admin's library leaves them out.
+    Computed once a request for the whole library."""
+    if user.is_superuser:
+        return frozenset()
+    cache = getattr(user, "_hidden_in_admin", None)
+    if cache is None:
+        cache = {}
+        user._hidden_in_admin = cache
+    key = (model._meta.label, pk)
+    if key not in cache:
+        cache[key] = _hidden_in_admin(user, model, pk)
+    return cache[key]
+
+
+def _hidden_in_admin(user, model, pk):
+    guarded = {
+        ContentType.objects.get_for_model(page_model).pk: page_model
+        for page_model in get_page_models()
+        if hasattr(page_model._default_manager, "admin_visible_to")
+    }
+    if not guarded:
+        return frozenset()
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        content_type_id__in=guarded,
+        to_content_type=ContentType.objects.get_for_model(model),
+    )
+    if pk is not None:
+        references = references.filter(to_object_id=str(pk))
+    linking = defaultdict(set)  # the object's id: the ids of the pages
+    pages_by_model = defaultdict(set)
+    for content_type_id, page_id, target_id in references.values_list(
+        "content_type_id", "object_id", "to_object_id"
+    ).distinct():
+        linking[target_id].add(int(page_id))
+        pages_by_model[guarded[content_type_id]].add(int(page_id))
+    readable = set()
+    for page_model, ids in pages_by_model.items():
+        readable.update(
+            page_model._default_manager.admin_visible_to(user)
+            .filter(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+    return frozenset(
+        int(target_id) for target_id, pages in linking.items() if not pages & readable
+    )

@@ -9,8 +9,11 @@ applied once, in :meth:`KnowledgePageQuerySet.visible_to`.
 
 from django import forms
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +24,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PagePermissionTester, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -31,6 +34,8 @@ from core.geography.models import Municipality, SubRegion
 from core.query import reads_query
 from forum import access
 from forum.models import Forum, Visibility
+
+from .review import in_review, is_reviewing_coordinator
 
 # The kinds of knowledge page, as the lists filter them (``?typ=``).
 CONTENT_TYPES = [
@@ -188,6 +193,41 @@ class KnowledgePageQuerySet(PageQuerySet):
             self.live().public().filter(access.visible_q(user, "forum", "visibility"))
         )
 
+    def admin_visible_to(self, user):
+        """Pages ``user`` may read in the Wagtail admin, drafts included: those
+        the forum's access rule opens (``visible_q``: their level, conveners,
+        county administrators), the pages they own or wrote a revision of, and,
+        for a coordinator who reviews, the pages waiting for the review
+        (``models/review.py``; the other reviewers, conveners and county
+        administrators, read them through the rule already). Superusers read
+        everything. The explorer, the page chooser, the admin's page views and
+        its document library all ask this (``knowledge/wagtail_hooks.py``).
+        """
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        rule = access.visible_q(user, "forum", "visibility")
+        if user.is_superuser or not rule:
+            # An empty Q is the rule's "everything" (county administrators);
+            # OR-ed with more it would shrink to the rest.
+            return self.all()
+        wrote = Exists(
+            Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id=Cast(OuterRef("pk"), CharField()),
+                user=user,
+            )
+        )
+        readable = rule | Q(owner=user)
+        readable |= Q(wrote)
+        if is_reviewing_coordinator(user):
+            readable |= Q(in_review())
+        return self.filter(readable)
+
+    def admin_hidden_from(self, user):
+        """The pages :meth:`admin_visible_to` leaves out, for excluding them
+        from a queryset of pages of every type."""
+        return self.exclude(pk__in=self.admin_visible_to(user).values("pk"))
+
     def public_only(self):
         """What every visitor may read: the lists, search and sitemap of the
         public site."""
@@ -213,6 +253,16 @@ class KnowledgePageForm(WagtailAdminPageForm):
                     "forum", _("Sidan ligger i ett annat forums kunskapsbank.")
                 )
         return cleaned
+
+
+class NoPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions for a page the person may not read: none."""
+
+
+# Every ``can_…`` question of Wagtail's tester, answered no (new ones too).
+for _name in dir(PagePermissionTester):
+    if _name.startswith("can_"):
+        setattr(NoPagePermissionTester, _name, lambda self, *args, **kwargs: False)
 
 
 class KnowledgePage(Page):
@@ -366,6 +416,34 @@ class KnowledgePage(Page):
         if not self.forum_id:
             return False
         return access.can(user, "view", self)
+
+    @staticmethod
+    def admin_hidden_ids(user):
+        """The ids of the knowledge pages ``user`` may not read in the admin,
+        once a request (the explorer asks for every row's buttons)."""
+        hidden = getattr(user, "_knowledge_admin_hidden", None)
+        if hidden is None:
+            hidden = frozenset(
+                KnowledgePage.objects.admin_hidden_from(user).values_list(
+                    "pk", flat=True
+                )
+            )
+            user._knowledge_admin_hidden = hidden
+        return hidden
+
+    def is_admin_visible_to(self, user):
+        """Whether ``user`` may read this page in the admin
+        (:meth:`KnowledgePageQuerySet.admin_visible_to`)."""
+        return self.pk not in self.admin_hidden_ids(user)
+
+    def permissions_for_user(self, user):
+        # Every admin view of a page (edit, preview, revisions, history, usage,
+        # delete, copy, move, lock, unpublish, workflow) and the explorer's
+        # buttons ask this tester: on a page the person may not read it allows
+        # nothing, whatever their page permissions.
+        if self.pk and not self.is_admin_visible_to(user):
+            return NoPagePermissionTester(user, self)
+        return super().permissions_for_user(user)
 
     def serve(self, request, *args, **kwargs):
         # Never the content to whom the rule says no: a visitor is asked to sign

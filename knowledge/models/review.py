@@ -6,9 +6,12 @@ The workflow *Kunskap: granskning* (migration ``0002``) has this one task and
 is assigned to the knowledge index pages, so every page below them uses it.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Task, TaskState
+from wagtail.models import Page, Task, TaskState, WorkflowState
 
 from core.users.permissions import is_county_admin
 from forum.models import Coordinator
@@ -43,7 +46,27 @@ def may_review(page, user):
     forum_id = getattr(page, "forum_id", None)
     if forum_id and page.forum.conveners.filter(pk=user.pk).exists():
         return True
+    return is_reviewing_coordinator(user)
+
+
+def is_reviewing_coordinator(user):
+    """Whether ``user`` is a sub-regional coordinator with an account: they
+    review any knowledge page they did not write."""
     return Coordinator.objects.filter(user=user).exists()
+
+
+def in_review():
+    """An EXISTS for pages (the outer query's ``pk``) that wait for this
+    review: a workflow in progress whose current task is ours."""
+    return Exists(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            current_task_state__status=TaskState.STATUS_IN_PROGRESS,
+            current_task_state__task__in=SecondReviewerTask.objects.values("pk"),
+        )
+    )
 
 
 class SecondReviewerTask(Task):

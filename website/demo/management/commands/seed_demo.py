@@ -9,6 +9,7 @@ from website.demo.audit import audit_summary, create_audit_entries
 from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
+from website.demo.followup_report import create_followup_report_settings
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         create_desk_content()
         create_notifications()
         create_audit_entries(forum)
+        create_followup_report_settings()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))

@@ -24,7 +24,7 @@ from tests.factories import ForumFactory, UserFactory, county_admin, editor
 
 pytestmark = pytest.mark.django_db
 
-ROOM_APPS = {"forum", "partners", "events", "directory", "geography"}
+ROOM_APPS = {"forum", "partners", "events", "directory", "geography", "followup"}
 ACTIONS = ["view", "add", "change", "delete"]
 
 

@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,7 +45,7 @@ from core.conf import setting
 from core.geography.models import County, Municipality, SubRegion
 from core.recurrence import parse_rule, rule_text
 from directory.models import Activity, Language, TravelRoute
-from forum.models import Forum
+from forum.models import Forum, Visibility
 
 from . import suppression
 from .models import (
@@ -613,3 +614,23 @@ def situation_report(area, month, user):
             line.languages = languages.get(line.municipality.pk, [])
             line.routes = routes.get(line.municipality.pk, [])
     return report
+
+
+def public_reports():
+    """[(county, url)] of the counties with figures whose summary is public:
+    what the public site links to (two queries)."""
+    with_figures = set(
+        TargetGroupFigure.objects.values_list(
+            "municipality__county_id", flat=True
+        ).distinct()
+    )
+    closed = set(
+        FollowUpSettings.objects.filter(county_id__in=with_figures)
+        .exclude(summary_visibility=Visibility.PUBLIC)
+        .values_list("county_id", flat=True)
+    )
+    counties = County.objects.filter(pk__in=with_figures - closed).order_by(
+        swedish("name")
+    )
+    url = reverse("followup:report")
+    return [(county, f"{url}?lan={county.code}") for county in counties]

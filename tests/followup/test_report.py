@@ -543,3 +543,15 @@ def test_the_desk_links_the_report_for_those_who_may_read_it(client, data, skane
     ).content.decode()
     assert reverse("followup:report") not in desk
     assert UserFactory  # the factories stay importable for other tests
+
+
+def test_the_home_page_links_a_public_report(client, data, skane):
+    from wagtail.models import Page
+
+    home = Page.objects.get(depth=2, locale__language_code="sv").specific
+    page = client.get(home.url).content.decode()
+    assert f"{URL}?lan=12" in page
+    FollowUpSettings.objects.create(
+        county=skane, summary_visibility=Visibility.INFORMATION
+    )
+    assert f"{URL}?lan=12" not in client.get(home.url).content.decode()

@@ -29,6 +29,10 @@ KEY_PAGES = {
     ("dialog threads", "member"),
     ("long thread", "member"),
     ("partnership", "member"),
+    ("situation report Skåne", "anonymous"),
+    ("situation report Skåne", "convener"),
+    ("situation report country", "anonymous"),
+    ("situation report country", "convener"),
 }
 
 

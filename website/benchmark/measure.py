@@ -36,6 +36,7 @@ from forum.models import (
     Thread,
 )
 from forum.second_factor import record_in_session
+from knowledge.followup.models import TargetGroupFigure
 from partners.models import ContactPerson, Membership, Organisation
 from website.demo.partners import CONVENER, FORUM, LEVEL_LOGINS, SKANE
 
@@ -208,6 +209,11 @@ def targets(forum_slug=FORUM["slug"]):
         MEMBER,
         reverse("forum:decision_archive", args=[forum.slug]),
     )
+    report = reverse("followup:report")
+    add("situation report Skåne", ANONYMOUS, f"{report}?lan={SKANE}")
+    add("situation report Skåne", CONVENER_ROLE, f"{report}?lan={SKANE}")
+    add("situation report country", ANONYMOUS, report)
+    add("situation report country", CONVENER_ROLE, report)
     return found, problems
 
 
@@ -233,6 +239,7 @@ def row_counts(forum_slug=FORUM["slug"]):
         "dialog posts": Post.objects.filter(thread__forum__slug=forum_slug).count(),
         "delegated tasks": DelegatedTask.objects.filter(in_forum).count(),
         "joint decisions": JointDecision.objects.filter(in_forum).count(),
+        "target-group figures": TargetGroupFigure.objects.count(),
     }
 
 

@@ -16,6 +16,7 @@ from directory.models import Activity, DirectoryPage
 from events.calendar import expand
 from events.models import Event
 from forum.models import Coordinator
+from knowledge.followup.report import public_reports
 from knowledge.models import KnowledgeIndexPage, KnowledgePage
 
 EVENTS_SHOWN = 4
@@ -96,3 +97,8 @@ def knowledge(limit=KNOWLEDGE_SHOWN):
         .order_by("-date", "-pk")
     )
     return index, list(pages[:limit])
+
+
+def situation_reports():
+    """The counties' public situation reports (lägesbild): [(county, url)]."""
+    return public_reports()

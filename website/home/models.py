@@ -80,6 +80,7 @@ class HomePage(Page):
             }
         )
         context["knowledge_index"], context["knowledge_pages"] = front.knowledge()
+        context["situation_reports"] = front.situation_reports()
         return context
 
 

@@ -26,13 +26,21 @@ decisions); ``base`` holds the shared lookups and ``pools`` the texts.
 from website.benchmark.data.base import GrowerBase, Growth, volumes
 from website.benchmark.data.directory import DirectoryGrowth
 from website.benchmark.data.events import EventsGrowth
+from website.benchmark.data.followup import FollowupGrowth
 from website.benchmark.data.forum import ForumGrowth
 from website.benchmark.data.partners import PartnersGrowth
 
 __all__ = ["Growth", "Grower", "grow", "volumes"]
 
 
-class Grower(PartnersGrowth, DirectoryGrowth, EventsGrowth, ForumGrowth, GrowerBase):
+class Grower(
+    PartnersGrowth,
+    DirectoryGrowth,
+    EventsGrowth,
+    ForumGrowth,
+    FollowupGrowth,
+    GrowerBase,
+):
     """Adds the missing bench rows, kind by kind, in dependency order."""
 
 

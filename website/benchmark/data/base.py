@@ -126,6 +126,7 @@ class GrowerBase:
         self.threads()
         self.tasks()
         self.decisions()
+        self.target_group_figures()
         return self.growth
 
     # ------------------------------------------------------------ lookups

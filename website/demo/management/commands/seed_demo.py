@@ -13,6 +13,7 @@ from website.demo.followup_participation import (
     create_participation,
     participation_summary,
 )
+from website.demo.followup_report import create_followup_report_settings
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         create_desk_content()
         create_notifications()
         create_audit_entries(forum)
+        create_followup_report_settings()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))

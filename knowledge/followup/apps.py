@@ -13,7 +13,8 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from forum import desk as forum_desk
 
-        from . import desk
+        from . import desk, desk_statistics
 
         forum_desk.register(desk.desk_sections)
         # Each part of the room adds its desk links below (desk.link(...)).
+        desk.link(desk_statistics.statistics_link)

@@ -9,6 +9,10 @@ from website.demo.audit import audit_summary, create_audit_entries
 from website.demo.desk import create_desk_content
 from website.demo.documents import create_documents, document_summary
 from website.demo.events import create_events, event_summary
+from website.demo.followup_statistics import (
+    create_followup_statistics,
+    statistics_summary,
+)
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
@@ -47,6 +51,7 @@ class Command(BaseCommand):
         create_desk_content()
         create_notifications()
         create_audit_entries(forum)
+        create_followup_statistics()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
@@ -58,6 +63,7 @@ class Command(BaseCommand):
         self.stdout.write(knowledge_summary())
         self.stdout.write(document_summary())
         self.stdout.write(audit_summary())
+        self.stdout.write(statistics_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

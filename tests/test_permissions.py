@@ -28,6 +28,7 @@ from tests.factories import (
     editor,
 )
 from tests.followup import matrix_report
+from tests.followup import matrix_statistics
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (
@@ -63,6 +64,7 @@ ROOM_MATRICES = (
     matrix_audit,
     matrix_knowledge,
     matrix_report,
+    matrix_statistics,
 )
 
 # The activity pages are open to every active member of the organisation; in

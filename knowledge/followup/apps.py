@@ -13,9 +13,10 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from forum import desk as forum_desk
 
-        from . import desk, desk_participation
+        from . import desk, desk_participation, desk_statistics
 
         forum_desk.register(desk.desk_sections)
         # Each part of the room adds its desk links below (desk.link(...)).
         desk.link(desk.report_link)
         desk.link(desk_participation.desk_items)
+        desk.link(desk_statistics.statistics_link)

@@ -8,4 +8,5 @@ app_name = "followup"
 urlpatterns = [
     path("", include("knowledge.followup.urls_report")),
     path("", include("knowledge.followup.urls_participation")),
+    path("", include("knowledge.followup.urls_statistics")),
 ]

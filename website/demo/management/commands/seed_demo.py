@@ -14,6 +14,10 @@ from website.demo.followup_participation import (
     participation_summary,
 )
 from website.demo.followup_report import create_followup_report_settings
+from website.demo.followup_statistics import (
+    create_followup_statistics,
+    statistics_summary,
+)
 from website.demo.forum_work import create_forum_work, forum_work_summary
 from website.demo.knowledge import create_knowledge, knowledge_summary
 from website.demo.notifications import create_notifications
@@ -54,6 +58,7 @@ class Command(BaseCommand):
         create_notifications()
         create_audit_entries(forum)
         create_followup_report_settings()
+        create_followup_statistics()
         with_app = give_second_factor(user for user, _role in people + partner_logins)
 
         self.stdout.write(self.style.SUCCESS("\nDemo data loaded."))
@@ -66,6 +71,7 @@ class Command(BaseCommand):
         self.stdout.write(knowledge_summary())
         self.stdout.write(document_summary())
         self.stdout.write(audit_summary())
+        self.stdout.write(statistics_summary())
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for user, role in people + partner_logins:
             self.stdout.write(f"  {user.email:<45} {role}")

@@ -27,8 +27,7 @@ from tests.factories import (
     county_admin,
     editor,
 )
-from tests.followup import matrix_report
-from tests.followup import matrix_statistics
+from tests.followup import matrix_report, matrix_statistics
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (

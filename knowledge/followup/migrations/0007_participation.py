@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0006_identity_and_single_line_validators'),
-        ('followup', '0002_settings'),
+        ('followup', '0003_report_settings_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,8 @@ counts through this module and nowhere else (``docs/followup.md``):
   shown: it tells nobody anything about a person.
 * **Masked at the source.** A count Migrationsverket gave as ".." (``None``
   here) stays "..": the platform never guesses it. A total over such counts
-  is the lower bound "≥ N" (each of them is at least 1).
+  is the lower bound "≥ N": the shown counts plus 1 for each hidden one
+  (never the hidden counts themselves).
 * **Secondary suppression.** Where a shown total and all but one of its parts
   are shown, the hidden part is total minus the others. So in every row and
   column (the totals row and column included) that has exactly one hidden
@@ -162,6 +163,15 @@ def mask_table(grid: Sequence[Sequence[int | None]]) -> MaskedTable:
                 pick = line.total
             hidden[pick] = True
             changed = True
+
+    # A lower bound counts only what is shown, and 1 for each hidden part:
+    # adding the hidden parts' own values would give them away.
+    members = {("r", i): [("c", i, j) for j in range(width)] for i in range(height)}
+    members |= {("k", j): [("c", i, j) for i in range(height)] for j in range(width)}
+    members["t"] = [("c", i, j) for i in range(height) for j in range(width)]
+    for key, cells in members.items():
+        if not exact[key]:
+            values[key] = sum(1 if hidden[c] else values[c] for c in cells)
 
     def figure(key):
         return Figure(values[key], shown=not hidden[key], at_least=not exact[key])

@@ -94,6 +94,13 @@ grids = st.integers(1, 5).flatmap(
 
 
 # No deadline: a loaded CI machine is slow, not wrong.
+def test_a_lower_bound_does_not_count_the_hidden_small_values():
+    figures, total = mask_series([None, 3, 100])
+    # Not "≥ 104", which would give the 3 away: the shown 100 and 1 for each
+    # of the two hidden counts.
+    assert total.text == "≥ 102"
+
+
 @settings(deadline=None, max_examples=300)
 @given(grids)
 def test_no_small_count_can_be_read_or_worked_out(grid):
@@ -104,6 +111,12 @@ def test_no_small_count_can_be_read_or_worked_out(grid):
         if figure.shown and not figure.at_least:
             assert not 0 < figure.value < 6
         assert figure.text not in {str(n) for n in range(1, 6)}
+    for i, row in enumerate(table.rows):
+        # A lower bound is what is shown plus 1 for each hidden count.
+        if table.row_totals[i].at_least:
+            assert table.row_totals[i].value == sum(
+                f.value if f.shown else 1 for f in row
+            )
     for total, parts in lines(table):
         if total.shown and not total.at_least:
             assert sum(1 for part in parts if not part.shown) != 1

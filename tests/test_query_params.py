@@ -163,9 +163,10 @@ def test_no_page_fails_on_hostile_values_or_reads_undeclared_ones(site, db, name
 def reaching(site, target):
     """[(role, client, URLs it gets a 200 at)]: signed out, and signed in as
     the convener or, where the convener does not reach the page, a member at
-    Partnerskap (who answers consultations)."""
+    Partnerskap (who answers consultations), else a county administrator
+    (the pages only county staff open)."""
     runs = []
-    for roles in (["anonymous"], ["convener", "partnerskap"]):
+    for roles in (["anonymous"], ["convener", "partnerskap", "county_admin"]):
         for role in roles:
             client = site.client(role)
             urls = []

@@ -1,11 +1,14 @@
 """The body of knowledge pages: text, headings, images, documents, tables,
-quotes and callouts."""
+quotes, callouts and charts from the follow-up."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from knowledge.followup import embed
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -85,6 +88,36 @@ class KnowledgeTableBlock(TableBlock):
         template = "knowledge/blocks/table_block.html"
 
 
+class FollowUpChartBlock(blocks.StructBlock):
+    """A chart of the target group from the follow-up, drawn when the page is
+    read: the newest month's figures, masked, as the reader may see the
+    situation report (someone who may not sees a line saying so)."""
+
+    place = blocks.ChoiceBlock(choices=embed.places, label=_("Län eller delregion"))
+    breakdown = blocks.ChoiceBlock(
+        choices=embed.breakdowns, label=_("Målgruppen efter"), default="accommodation"
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Diagram från uppföljningen")
+        template = "knowledge/blocks/followup_chart_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
+        if user is None:
+            user = AnonymousUser()
+        context["chart"] = embed.chart_for(
+            value.get("place"),
+            value.get("breakdown"),
+            user,
+            chart_id=f"followup-chart-{id(value)}",
+        )
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
@@ -96,3 +129,4 @@ class BodyBlock(blocks.StreamBlock):
     )
     quote = QuoteBlock()
     callout = CalloutBlock()
+    followup_chart = FollowUpChartBlock()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from forum.desk import DeskItem, DeskSection
 
-from .models import FollowUpSettings, Scope
+from .models import FollowUpSettings, Scope, TargetGroupFigure
 
 _links = []
 
@@ -34,6 +34,8 @@ def desk_sections(user, forum, level, convener, now):
 
 def report_link(user, forum, level, convener):
     """The situation report of the forum's county, for those who may read it."""
+    if not TargetGroupFigure.objects.in_county(forum.county_id).exists():
+        return []  # nothing to report yet
     settings = FollowUpSettings.for_county(forum.county)
     if settings.scope_for(user) < Scope.SUMMARY:
         return []

@@ -27,6 +27,7 @@ from tests.factories import (
     county_admin,
     editor,
 )
+from tests.followup import matrix_participation
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (
@@ -61,6 +62,7 @@ ROOM_MATRICES = (
     matrix_posters,
     matrix_audit,
     matrix_knowledge,
+    matrix_participation,
 )
 
 # The activity pages are open to every active member of the organisation; in

@@ -27,7 +27,7 @@ from tests.factories import (
     county_admin,
     editor,
 )
-from tests.followup import matrix_report, matrix_statistics
+from tests.followup import matrix_participation, matrix_report, matrix_statistics
 from tests.forum import matrix_consultations, matrix_dialog, matrix_partnership
 from tests.knowledge import matrix_knowledge
 from tests.matrix_roles import (
@@ -64,6 +64,7 @@ ROOM_MATRICES = (
     matrix_knowledge,
     matrix_report,
     matrix_statistics,
+    matrix_participation,
 )
 
 # The activity pages are open to every active member of the organisation; in

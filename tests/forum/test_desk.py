@@ -73,11 +73,16 @@ def forum():
     ("level", "expected"),
     [
         (Level.INFORMATION, {"meeting", "minutes"}),
-        (Level.SAMRAD, {"meeting", "minutes", "consultations"}),
-        (Level.DIALOG, {"meeting", "minutes", "consultations", "dialog"}),
+        # From Samråd up, the follow-up's detail (by default): participation.
+        (Level.SAMRAD, {"meeting", "minutes", "consultations", "followup"}),
+        (
+            Level.DIALOG,
+            {"meeting", "minutes", "consultations", "dialog", "followup"},
+        ),
         (
             Level.PARTNERSKAP,
-            {"meeting", "minutes", "consultations", "dialog", "partnership"},
+            {"meeting", "minutes", "consultations", "dialog", "partnership"}
+            | {"followup"},
         ),
     ],
 )
@@ -310,10 +315,11 @@ def test_desk_has_constant_queries(client, forum, django_assert_max_num_queries,
         past = EventFactory(forum=forum, start=now() - (i + 1) * DAY)
         MinutesFactory(event=past).attending_people.add(user)
     client.force_login(user)
-    # 28 today at both sizes, about half of them the base template and session
-    # (one the knowledge room's: the forum has no knowledge index here; the
-    # first request of a process also reads the locales).
-    with django_assert_max_num_queries(29):
+    # 31 today at both sizes, about half of them the base template and session
+    # (one the knowledge room's: the forum has no knowledge index here; three
+    # the follow-up's links: the county's settings, its forum, its figures;
+    # the first request of a process also reads the locales).
+    with django_assert_max_num_queries(32):
         response = client.get(reverse("forum:forum_detail", args=[forum.slug]))
     assert response.status_code == 200
     sections = response.context["desk"].sections

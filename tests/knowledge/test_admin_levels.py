@@ -229,3 +229,11 @@ def test_the_rule_is_the_public_sites_with_drafts_authors_and_reviewers(
     assert list(
         pages.admin_visible_to(author).filter(pk__in=ids).values_list("pk", flat=True)
     ) == [page.pk]
+
+
+def test_the_admin_api_does_not_name_a_page_the_editor_may_not_read(client, page):
+    client.force_login(editor())
+    detail = client.get(f"/admin/api/main/pages/{page.pk}/")
+    assert detail.status_code == 404
+    listing = client.get(f"/admin/api/main/pages/?child_of={page.get_parent().pk}")
+    assert TITLE not in listing.content.decode()

@@ -736,3 +736,16 @@ def test_demo_knowledge_covers_the_subregions_with_one_page_for_dialog(demo, cli
     assert KnowledgeSubscription.objects.filter(
         user__email="karin.berg@sensus.example", scope="forums"
     ).exists()
+
+
+def test_demo_articles_show_charts_of_the_demo_figures_to_a_visitor(demo, client):
+    from knowledge.models import ArticlePage
+
+    article = ArticlePage.objects.get(
+        title="Att nå asylsökande i eget boende", locale__language_code="sv"
+    )
+    html = client.get(article.url).content.decode()
+    # Skåne's summary is public in the demo; its figures are fictional.
+    assert "<svg" in html
+    assert "fiktiva siffror" in html
+    assert "Eget boende" in html

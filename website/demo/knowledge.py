@@ -132,6 +132,15 @@ def article_body(spec):
         blocks.append(
             {"type": "callout", "value": {"heading": heading, "text": f"<p>{text}</p>"}}
         )
+    if "chart" in spec:
+        # Drawn from the follow-up's figures each time the page is read.
+        place, breakdown = spec["chart"]
+        blocks.append(
+            {
+                "type": "followup_chart",
+                "value": {"place": place, "breakdown": breakdown},
+            }
+        )
     return stream(*blocks)
 
 

@@ -37,7 +37,7 @@ def create_followup_statistics():
     )
     content = fictional_csv(municipalities, last_complete_months())
     return import_statistics(
-        SimpleUploadedFile(FILE_NAME, content, content_type="text/csv"),
+        SimpleUploadedFile(FILE_NAME, content),
         county=county,
         by=get_user_model().objects.filter(email=UPLOADER).first(),
         fictional=True,
